@@ -1,0 +1,45 @@
+package dev.wgtui.core.config;
+
+import java.util.Locale;
+
+/**
+ * The display form of config text: PrivateKey and PresharedKey values replaced by
+ * {@code (hidden)}. Every diff, preview, summary and message goes through here.
+ */
+public final class Redaction {
+
+    public static final String HIDDEN = "(hidden)";
+
+    private Redaction() {
+    }
+
+    /** The line with a secret value hidden; other lines unchanged. */
+    public static String line(String raw) {
+        int eq = raw.indexOf('=');
+        String head = eq < 0 ? raw : raw.substring(0, eq);
+        String key = ConfigParser.squeeze(head).toLowerCase(Locale.ROOT);
+        if (eq >= 0 && (key.equals("privatekey") || key.equals("presharedkey"))) {
+            int valueStart = eq + 1;
+            while (valueStart < raw.length() && raw.charAt(valueStart) == ' ') {
+                valueStart++;
+            }
+            int hash = raw.indexOf('#', valueStart);
+            String comment = hash < 0 ? "" : " " + raw.substring(hash);
+            return raw.substring(0, valueStart) + HIDDEN + comment;
+        }
+        if (eq < 0 && (key.contains("privatekey") || key.contains("presharedkey"))) {
+            // Not an entry wg would read, but it names a secret: show only the name.
+            return raw.replaceAll("(?i)((private|preshared)\\s*key).*", "$1 " + HIDDEN);
+        }
+        return raw;
+    }
+
+    /** The whole text with every secret hidden, line endings kept. */
+    public static String text(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (ConfigLine line : ConfigParser.parse(text)) {
+            out.append(line(line.raw())).append(line.eol());
+        }
+        return out.toString();
+    }
+}

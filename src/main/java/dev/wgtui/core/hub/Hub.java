@@ -1,0 +1,60 @@
+package dev.wgtui.core.hub;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The control plane's WireGuard config and interface, as the operations need them. A local
+ * file ({@link LocalHub}) and a hub over SSH implement it; every write is locked, checked
+ * against the hash the operator previewed, backed up and atomic.
+ */
+public interface Hub extends AutoCloseable {
+
+    /** The hub's inventory name, e.g. {@code k8s}. */
+    String node();
+
+    /** The config file, e.g. {@code /etc/wireguard/wg0.conf}. */
+    String configPath();
+
+    /** Where a dry-run leaves the preview, e.g. {@code /tmp/wg0.conf.preview}. */
+    String previewPath();
+
+    /** The file (absent when there is none yet) and the running interface (absent when down or local). */
+    HubState read() throws HubException;
+
+    /** Leaves {@code text} at {@link #previewPath()} with mode 0600; changes nothing else. */
+    void writePreview(String text) throws HubException;
+
+    /**
+     * Locks the hub, refuses if the file's hash is not {@code expectedHash}, backs the file up,
+     * writes {@code text} atomically (0600), reloads the interface without dropping tunnels and
+     * returns the backup's name (null when there was no file) and the state after.
+     */
+    Commit commit(String text, String expectedHash) throws HubException;
+
+    /** Puts a backup's content back (after a failed validation) and reloads; makes no new backup. */
+    HubState rollback(String backupName) throws HubException;
+
+    /** Backups, newest first. */
+    List<Backup> backups() throws HubException;
+
+    String readBackup(String name) throws HubException;
+
+    /** The running interface as {@code wg showconf} prints it; empty when it is down or local. */
+    Optional<String> runningConfig() throws HubException;
+
+    /** The file as {@code wg-quick strip} prints it (locally: the file itself). */
+    String strippedConfig() throws HubException;
+
+    /** Pings each address over the tunnel from the hub; local hubs cannot and return empty. */
+    default Optional<List<PingResult>> ping(List<String> addresses) throws HubException {
+        return Optional.empty();
+    }
+
+    @Override
+    void close();
+
+    /** The result of one ping over the tunnel. */
+    record PingResult(String address, boolean reachable, String detail) {
+    }
+}

@@ -1,0 +1,81 @@
+package dev.wgtui.core.plan;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import com.github.difflib.patch.Patch;
+import dev.wgtui.core.config.ConfigLine;
+import dev.wgtui.core.config.PeerMerge;
+import dev.wgtui.core.config.Redaction;
+import dev.wgtui.core.config.WgConfig;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Current file → proposed file, with what changed: the redacted unified diff and the dry-run
+ * summary. {@code currentHash} is what apply checks the hub's file against.
+ */
+public record Plan(String node, String targetFile, String previewFile, WgConfig current, String currentHash,
+                   WgConfig proposed, PeerMerge.Result merge) {
+
+    /** True when applying would write anything. */
+    public boolean changed() {
+        return current == null || merge.changed();
+    }
+
+    public DryRunSummary summary() {
+        DryRunSummary.Status status = current == null ? DryRunSummary.Status.CREATE_NEW
+                : merge.changed() ? DryRunSummary.Status.UPDATE_EXISTING : DryRunSummary.Status.NO_CHANGE;
+        return new DryRunSummary(node, previewFile, targetFile, status,
+                current == null ? 0 : current.peers().size(), proposed.peers().size(),
+                merge.added(), merge.updated(), merge.removed());
+    }
+
+    /** The unified diff, secrets hidden; empty when nothing changes. */
+    public String unifiedDiff() {
+        return unifiedDiff(current == null ? "" : current.render(), proposed.render(),
+                targetFile + " (current)", targetFile + " (preview)");
+    }
+
+    /** A unified diff of two config texts with every secret hidden. */
+    public static String unifiedDiff(String before, String after, String beforeLabel, String afterLabel) {
+        if (before.equals(after)) {
+            return "";
+        }
+        List<String> a = displayLines(before);
+        List<String> b = displayLines(after);
+        Patch<String> patch = DiffUtils.diff(a, b);
+        List<String> lines = UnifiedDiffUtils.generateUnifiedDiff(beforeLabel, afterLabel, a, patch, 3);
+        StringBuilder out = new StringBuilder();
+        for (String line : lines) {
+            out.append(line).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static List<String> displayLines(String text) {
+        WgConfig parsed = WgConfig.parse("", text);
+        List<String> out = new ArrayList<>(parsed.lines().size());
+        for (ConfigLine line : parsed.lines()) {
+            out.add(Redaction.line(line.raw()));
+        }
+        return out;
+    }
+
+    /** SHA-256 of a file's bytes in hex; the hash of a missing file is {@code "absent"}. */
+    public static String hash(String text) {
+        if (text == null) {
+            return "absent";
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

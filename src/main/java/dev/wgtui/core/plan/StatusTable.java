@@ -1,0 +1,69 @@
+package dev.wgtui.core.plan;
+
+import dev.wgtui.core.cluster.Cluster;
+import dev.wgtui.core.cluster.Node;
+import dev.wgtui.core.config.PeerBlock;
+import dev.wgtui.core.config.PeerMerge;
+import dev.wgtui.core.config.PeerSpec;
+import dev.wgtui.core.config.WgConfig;
+import dev.wgtui.core.live.LiveState;
+import dev.wgtui.core.live.LiveState.LivePeer;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Lists every worker and every hub peer with a status marker (SPEC step 2). */
+public final class StatusTable {
+
+    private StatusTable() {
+    }
+
+    /**
+     * @param config     the hub's file; null when it has none yet
+     * @param knownKeys  keys learnt from workers over SSH, by name (the inventory's win)
+     * @param selected   worker names chosen for this run
+     * @param live       the running interface, when it is up
+     */
+    public static List<PeerRow> rows(WgConfig config, Cluster cluster, Map<String, String> knownKeys,
+                                     Collection<String> selected, Optional<LiveState> live) {
+        Set<String> chosen = Set.copyOf(selected);
+        List<PeerRow> rows = new ArrayList<>();
+        List<PeerBlock> peers = config == null ? List.of() : config.peers();
+        for (Node worker : cluster.workers()) {
+            Optional<PeerBlock> onHub = peers.stream().filter(p -> p.name().equals(worker.name())).findFirst();
+            String expectedKey = worker.publicKey().orElse(knownKeys.get(worker.name()));
+            if (onHub.isEmpty()) {
+                Optional<LivePeer> lp = live.flatMap(l -> expectedKey == null ? Optional.empty() : l.peer(expectedKey));
+                rows.add(new PeerRow(worker.name(), chosen.contains(worker.name()) ? PeerStatus.NEW : PeerStatus.MISSING,
+                        chosen.contains(worker.name()), true, Optional.of(worker), Optional.empty(), lp, List.of()));
+                continue;
+            }
+            PeerSpec hubPeer = onHub.get().toSpec();
+            List<String> diffs = new ArrayList<>();
+            if (expectedKey != null && !expectedKey.equals(hubPeer.publicKey())) {
+                diffs.add("public key differs");
+            }
+            if (!PeerMerge.sameCidrs(worker.allowedIps(), hubPeer.allowedIps())) {
+                diffs.add("AllowedIPs " + hubPeer.allowedIpsText() + " → " + String.join(", ", worker.allowedIps()));
+            }
+            Optional<LivePeer> lp = live.flatMap(l -> hubPeer.publicKey() == null ? Optional.empty()
+                    : l.peer(hubPeer.publicKey()));
+            rows.add(new PeerRow(worker.name(), diffs.isEmpty() ? PeerStatus.OK : PeerStatus.CHANGED,
+                    chosen.contains(worker.name()), true, Optional.of(worker), Optional.of(hubPeer), lp, diffs));
+        }
+        for (PeerBlock peer : peers) {
+            if (!cluster.isWorker(peer.name())) {
+                PeerSpec spec = peer.toSpec();
+                Optional<LivePeer> lp = live.flatMap(l -> spec.publicKey() == null ? Optional.empty()
+                        : l.peer(spec.publicKey()));
+                rows.add(new PeerRow(peer.name(), PeerStatus.EXTRA, false, peer.named(), Optional.empty(),
+                        Optional.of(spec), lp, List.of()));
+            }
+        }
+        return rows;
+    }
+}

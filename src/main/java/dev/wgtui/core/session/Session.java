@@ -1,0 +1,420 @@
+package dev.wgtui.core.session;
+
+import dev.wgtui.core.cluster.Cluster;
+import dev.wgtui.core.cluster.Node;
+import dev.wgtui.core.config.ConfigCheck;
+import dev.wgtui.core.config.ConfigEdits;
+import dev.wgtui.core.config.ConfigException;
+import dev.wgtui.core.config.PeerBlock;
+import dev.wgtui.core.config.PeerMerge;
+import dev.wgtui.core.config.PeerSpec;
+import dev.wgtui.core.config.Problem;
+import dev.wgtui.core.config.WgConfig;
+import dev.wgtui.core.hub.Backup;
+import dev.wgtui.core.hub.Commit;
+import dev.wgtui.core.hub.Hub;
+import dev.wgtui.core.hub.HubException;
+import dev.wgtui.core.hub.HubState;
+import dev.wgtui.core.live.LiveState;
+import dev.wgtui.core.plan.Drift;
+import dev.wgtui.core.plan.Plan;
+import dev.wgtui.core.plan.PeerRow;
+import dev.wgtui.core.plan.StatusTable;
+import dev.wgtui.core.plan.Validation;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * One operator's session with one hub: the cluster, the hub's state, the selection and the last
+ * plan. The CLI, the REPL and the dashboard all drive this one object, so they behave alike.
+ */
+public final class Session implements AutoCloseable {
+
+    /** Choices that change what a plan may do. */
+    public record Options(boolean turnOffSaveConfig, String overlayPrefix, String privateKeyFile) {
+        public static Options defaults() {
+            return new Options(false, "24", "/etc/wireguard/privatekey");
+        }
+    }
+
+    private final Cluster cluster;
+    private final Hub hub;
+    private final Function<String, List<String>> limit;
+    private final WorkerKeys workerKeys;
+    private final Options options;
+    private final Clock clock;
+    private final Map<String, String> knownKeys = new HashMap<>();
+    private final Set<String> selection = new LinkedHashSet<>();
+    private HubState state;
+    private Plan lastPlan;
+
+    /**
+     * @param limit resolves an Ansible limit pattern to host names (throws IllegalArgumentException
+     *              with a clear message when nothing matches)
+     */
+    public Session(Cluster cluster, Hub hub, Function<String, List<String>> limit, WorkerKeys workerKeys,
+                   Options options, Clock clock) {
+        this.cluster = cluster;
+        this.hub = hub;
+        this.limit = limit;
+        this.workerKeys = workerKeys;
+        this.options = options;
+        this.clock = clock;
+    }
+
+    public Cluster cluster() {
+        return cluster;
+    }
+
+    public Hub hub() {
+        return hub;
+    }
+
+    /** The hub as last read; reads it the first time. */
+    public HubState state() throws HubException {
+        if (state == null) {
+            refresh();
+        }
+        return state;
+    }
+
+    /** Reads the hub's file and live state again. */
+    public HubState refresh() throws HubException {
+        state = hub.read();
+        return state;
+    }
+
+    /** The hub's file, parsed; null when it has none yet. */
+    public WgConfig currentConfig() throws HubException {
+        HubState s = state();
+        return s.hasFile() ? WgConfig.parse(source(), s.text()) : null;
+    }
+
+    private String source() {
+        return hub.node() + ":" + hub.configPath();
+    }
+
+    public long now() {
+        return clock.instant().getEpochSecond();
+    }
+
+    // ---- selection -------------------------------------------------------------------------
+
+    public Set<String> selection() {
+        return Set.copyOf(selection);
+    }
+
+    /** Selected workers in inventory order. */
+    public List<String> selectedWorkers() {
+        return cluster.workers().stream().map(Node::name).filter(selection::contains).toList();
+    }
+
+    /**
+     * Replaces the selection with the workers {@code pattern} matches; returns the matched hosts
+     * that are not workers (ignored, for the caller to mention).
+     */
+    public List<String> select(String pattern) {
+        List<String> hosts = limit.apply(pattern);
+        selection.clear();
+        List<String> ignored = new ArrayList<>();
+        for (String h : hosts) {
+            if (cluster.isWorker(h)) {
+                selection.add(h);
+            } else {
+                ignored.add(h);
+            }
+        }
+        return ignored;
+    }
+
+    /** Adds or removes one worker; returns whether it is selected now. */
+    public boolean toggle(String worker) {
+        if (!cluster.isWorker(worker)) {
+            throw new IllegalArgumentException(worker + " is not a worker in " + cluster.inventorySource());
+        }
+        if (!selection.remove(worker)) {
+            selection.add(worker);
+            return true;
+        }
+        return false;
+    }
+
+    public void selectAllWorkers() {
+        selection.clear();
+        cluster.workers().forEach(w -> selection.add(w.name()));
+    }
+
+    public void clearSelection() {
+        selection.clear();
+    }
+
+    // ---- look --------------------------------------------------------------------------------
+
+    /** The peer table against the inventory with the current selection (SPEC step 2). */
+    public List<PeerRow> rows() throws HubException, ConfigException {
+        WgConfig config = currentConfig();
+        return StatusTable.rows(config, cluster, Map.copyOf(knownKeys), selection, state().live());
+    }
+
+    /** Problems in the hub's current file (errors and warnings). */
+    public List<Problem> currentProblems() throws HubException {
+        WgConfig config = currentConfig();
+        return config == null ? List.of() : ConfigCheck.problems(config, options.turnOffSaveConfig());
+    }
+
+    // ---- plan --------------------------------------------------------------------------------
+
+    /** The plan for the current selection: merge the selected workers into the hub's file. */
+    public Plan plan() throws HubException, ConfigException, PlanRefused {
+        WgConfig current = checkedCurrent();
+        List<Node> chosen = cluster.workers().stream().filter(w -> selection.contains(w.name())).toList();
+        resolveKeys(chosen);
+        List<PeerSpec> specs = new ArrayList<>();
+        List<Problem> missing = new ArrayList<>();
+        for (Node w : chosen) {
+            String key = w.publicKey().orElse(knownKeys.get(w.name()));
+            if (key == null) {
+                missing.add(new Problem(Problem.Severity.ERROR, cluster.inventorySource(), 0,
+                        "host " + w.name() + ": no public key (set wireguard_public_key, or let wgtui read it "
+                                + "from the worker over SSH)", null));
+            } else {
+                specs.add(w.asPeer(key));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new PlanRefused("cannot plan: a selected worker has no key", missing);
+        }
+        WgConfig base = current != null ? current : newHubConfig();
+        PeerMerge.Result merge = PeerMerge.merge(base, specs);
+        return finish(current, merge);
+    }
+
+    /** The plan that removes every peer not in the inventory (SPEC step 8). */
+    public Plan prunePlan() throws HubException, ConfigException, PlanRefused {
+        WgConfig current = checkedCurrent();
+        if (current == null) {
+            throw new PlanRefused(hub.node() + ": " + hub.configPath() + " does not exist; nothing to prune", List.of());
+        }
+        Set<String> keep = cluster.workers().stream().map(Node::name).collect(Collectors.toSet());
+        return finish(current, PeerMerge.prune(current, keep));
+    }
+
+    private Plan finish(WgConfig current, PeerMerge.Result merge) throws HubException, PlanRefused {
+        WgConfig proposed = merge.config();
+        if (options.turnOffSaveConfig()) {
+            WgConfig off = ConfigEdits.turnOffSaveConfig(proposed);
+            if (off != proposed) {
+                proposed = off;
+                merge = new PeerMerge.Result(proposed, merge.added(),
+                        merge.updated().isEmpty() && merge.added().isEmpty() && merge.removed().isEmpty()
+                                ? List.of("[Interface] SaveConfig") : merge.updated(), merge.removed());
+            }
+        }
+        WgConfig preview = WgConfig.parse(hub.node() + ":" + hub.previewPath(), proposed.render());
+        List<Problem> errors = ConfigCheck.problems(preview, false).stream().filter(Problem::isError).toList();
+        if (!errors.isEmpty()) {
+            throw new PlanRefused("refusing to write a config that breaks the rules", errors);
+        }
+        lastPlan = new Plan(hub.node(), hub.configPath(), hub.previewPath(), current, state().hash(), proposed, merge);
+        return lastPlan;
+    }
+
+    private WgConfig checkedCurrent() throws HubException, ConfigException {
+        WgConfig current = currentConfig();
+        if (current != null) {
+            ConfigCheck.requireValid(current, options.turnOffSaveConfig());
+        }
+        return current;
+    }
+
+    private WgConfig newHubConfig() {
+        Node h = cluster.hub();
+        return ConfigEdits.newHub(source(), h.wireguardIp() + "/" + options.overlayPrefix(), h.port(),
+                options.privateKeyFile());
+    }
+
+    private void resolveKeys(List<Node> chosen) throws PlanRefused {
+        List<Node> unknown = chosen.stream()
+                .filter(w -> w.publicKey().isEmpty() && !knownKeys.containsKey(w.name())).toList();
+        if (unknown.isEmpty()) {
+            return;
+        }
+        try {
+            knownKeys.putAll(workerKeys.publicKeys(unknown));
+        } catch (Exception e) {
+            throw new PlanRefused("cannot read workers' keys: " + e.getMessage(), List.of());
+        }
+    }
+
+    public Optional<Plan> lastPlan() {
+        return Optional.ofNullable(lastPlan);
+    }
+
+    /** Dry-run: leaves the preview on the hub; changes nothing else. */
+    public void writePreview(Plan plan) throws HubException {
+        hub.writePreview(plan.proposed().render());
+    }
+
+    // ---- apply, validate, restore --------------------------------------------------------
+
+    /**
+     * Applies a plan the operator confirmed: nothing when it changes nothing; otherwise commit
+     * (lock, hash check, backup, atomic write, reload), validate, and roll back on failure.
+     */
+    public ApplyOutcome apply(Plan plan) throws HubException {
+        List<PeerSpec> expected = plan.proposed().peers().stream().map(PeerBlock::toSpec).toList();
+        if (!plan.changed()) {
+            return new ApplyOutcome(plan, false, null, validateAgainst(state(), expected), false);
+        }
+        Commit commit = hub.commit(plan.proposed().render(), plan.currentHash());
+        state = commit.after();
+        Validation.Report report = validateAgainst(state, expected);
+        if (!report.passed() && commit.backupName() != null) {
+            state = hub.rollback(commit.backupName());
+            return new ApplyOutcome(plan, true, commit.backupName(), report, true);
+        }
+        return new ApplyOutcome(plan, true, commit.backupName(), report, false);
+    }
+
+    private Validation.Report validateAgainst(HubState s, List<PeerSpec> expected) {
+        WgConfig file = s.hasFile() ? WgConfig.parse(source(), s.text()) : null;
+        return Validation.check(file, s.live(), expected, workerNames());
+    }
+
+    private Set<String> workerNames() {
+        return cluster.workers().stream().map(Node::name).collect(Collectors.toSet());
+    }
+
+    /**
+     * Every inventory worker whose key is known is a peer in the file and the running interface
+     * with the expected key and AllowedIPs; extra peers are reported as preserved.
+     */
+    public Validation.Report validate() throws HubException {
+        refresh();
+        resolveKeysQuietly(cluster.workers());
+        List<PeerSpec> expected = new ArrayList<>();
+        for (Node w : cluster.workers()) {
+            expected.add(w.asPeer(knownKeys.get(w.name())));
+        }
+        return validateAgainst(state, expected);
+    }
+
+    private void resolveKeysQuietly(Collection<Node> workers) {
+        try {
+            resolveKeys(List.copyOf(workers));
+        } catch (PlanRefused e) {
+            // validation goes on with the keys the inventory has
+        }
+    }
+
+    public List<Backup> backups() throws HubException {
+        return hub.backups();
+    }
+
+    /** The redacted diff from the current file to a backup: what restoring it would do. */
+    public String backupDiff(String backupName) throws HubException {
+        String current = state().hasFile() ? state().text() : "";
+        return Plan.unifiedDiff(current, hub.readBackup(backupName), hub.configPath() + " (current)", backupName);
+    }
+
+    /** Restores a backup the operator confirmed: current file backed up first, reload, validate. */
+    public ApplyOutcome restore(String backupName) throws HubException, ConfigException {
+        String content = hub.readBackup(backupName);
+        WgConfig restored = WgConfig.parse(hub.node() + ":" + backupName, content);
+        ConfigCheck.requireValid(restored, true);
+        refresh();
+        WgConfig current = currentConfig();
+        PeerMerge.Result none = new PeerMerge.Result(restored, List.of(), List.of(), List.of());
+        Plan plan = new Plan(hub.node(), hub.configPath(), null, current, state.hash(), restored, none);
+        if (state.hasFile() && state.text().equals(content)) {
+            return new ApplyOutcome(plan, false, null, validateAgainst(state, specs(restored)), false);
+        }
+        Commit commit = hub.commit(content, state.hash());
+        state = commit.after();
+        Validation.Report report = validateAgainst(state, specs(restored));
+        if (!report.passed() && commit.backupName() != null) {
+            state = hub.rollback(commit.backupName());
+            return new ApplyOutcome(plan, true, commit.backupName(), report, true);
+        }
+        return new ApplyOutcome(plan, true, commit.backupName(), report, false);
+    }
+
+    private static List<PeerSpec> specs(WgConfig config) {
+        return config.peers().stream().map(PeerBlock::toSpec).toList();
+    }
+
+    // ---- health and drift ----------------------------------------------------------------
+
+    /** Handshake age per peer on the hub; a ping over the tunnel to each when {@code ping}. */
+    public List<PeerHealth> health(boolean ping) throws HubException {
+        refresh();
+        WgConfig config = currentConfig();
+        if (config == null) {
+            return List.of();
+        }
+        Optional<LiveState> live = state.live();
+        List<PeerHealth> out = new ArrayList<>();
+        List<String> addresses = new ArrayList<>();
+        for (PeerBlock p : config.peers()) {
+            String address = p.allowedIps().isEmpty() ? null : p.allowedIps().get(0).replaceAll("/\\d+$", "");
+            addresses.add(address);
+        }
+        Map<String, Boolean> pings = new HashMap<>();
+        Map<String, String> pingDetail = new HashMap<>();
+        if (ping) {
+            List<String> targets = addresses.stream().filter(a -> a != null).toList();
+            Optional<List<Hub.PingResult>> results = hub.ping(targets);
+            results.ifPresent(rs -> rs.forEach(r -> {
+                pings.put(r.address(), r.reachable());
+                pingDetail.put(r.address(), r.detail());
+            }));
+        }
+        long now = now();
+        for (int i = 0; i < config.peers().size(); i++) {
+            PeerBlock p = config.peers().get(i);
+            String address = addresses.get(i);
+            Optional<LiveState.LivePeer> lp = live.flatMap(l -> p.publicKey().flatMap(l::peer));
+            Optional<Long> age = lp.flatMap(x -> x.handshakeAge(now));
+            String detail = live.isEmpty() ? "interface not running" : lp.isEmpty() ? "not in the running interface"
+                    : age.isEmpty() ? "no handshake yet" : "";
+            if (pingDetail.containsKey(address) && !pingDetail.get(address).isEmpty()) {
+                detail = detail.isEmpty() ? pingDetail.get(address) : detail + "; " + pingDetail.get(address);
+            }
+            out.add(new PeerHealth(p.name(), address == null ? "-" : address, age,
+                    lp.map(x -> x.stale(now)).orElse(true), Optional.ofNullable(pings.get(address)), detail));
+        }
+        return out;
+    }
+
+    /**
+     * Running interface against the file, by key, endpoints ignored. Empty when they agree;
+     * empty Optional when the interface is not running (or the hub is a local file).
+     */
+    public Optional<List<Drift.Change>> drift() throws HubException {
+        Optional<String> running = hub.runningConfig();
+        if (running.isEmpty()) {
+            return Optional.empty();
+        }
+        WgConfig run = WgConfig.parse(hub.node() + ":running", running.get());
+        WgConfig file = currentConfig();
+        if (file == null) {
+            file = WgConfig.parse(source(), "");
+        }
+        return Optional.of(Drift.compare(run, file));
+    }
+
+    @Override
+    public void close() {
+        hub.close();
+    }
+}
