@@ -66,6 +66,26 @@ final class ConfigParser {
         return new ConfigLine.Entry(raw, eol, number, key, content.substring(eq + 1).trim());
     }
 
+    /** The same line at another position. */
+    static ConfigLine renumbered(ConfigLine l, int number) {
+        if (l.number() == number) {
+            return l;
+        }
+        if (l instanceof ConfigLine.Section s) {
+            return new ConfigLine.Section(s.raw(), s.eol(), number, s.name());
+        }
+        if (l instanceof ConfigLine.Entry e) {
+            return new ConfigLine.Entry(e.raw(), e.eol(), number, e.key(), e.value());
+        }
+        if (l instanceof ConfigLine.Comment c) {
+            return new ConfigLine.Comment(c.raw(), c.eol(), number, c.text());
+        }
+        if (l instanceof ConfigLine.Blank) {
+            return new ConfigLine.Blank(l.raw(), l.eol(), number);
+        }
+        return new ConfigLine.Unknown(l.raw(), l.eol(), number);
+    }
+
     private static int firstNonBlank(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (!Character.isWhitespace(s.charAt(i))) {

@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The lines of one {@code [Peer]} in a config: the comments right above it, the header, its
@@ -14,8 +12,6 @@ import java.util.regex.Pattern;
  */
 public final class PeerBlock {
 
-    private static final Pattern NAME_ASSIGNMENT = Pattern.compile("(?i)name\\s*[=:]\\s*(\\S+)\\s*");
-    private static final Pattern BARE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]*");
 
     private final List<ConfigLine> lines;
     private final int header;
@@ -23,7 +19,7 @@ public final class PeerBlock {
     private final boolean named;
 
     private PeerBlock(List<ConfigLine> lines, int header, String name, boolean named) {
-        this.lines = List.copyOf(lines);
+        this.lines = lines;
         this.header = header;
         this.name = name;
         this.named = named;
@@ -60,11 +56,30 @@ public final class PeerBlock {
 
     /** Reads a peer name from a comment's text: {@code cm4}, {@code Name = cm4} or {@code Name: cm4}. */
     static Optional<String> nameIn(String commentText) {
-        Matcher m = NAME_ASSIGNMENT.matcher(commentText);
-        if (m.matches()) {
-            return Optional.of(m.group(1));
+        String text = commentText;
+        if (text.regionMatches(true, 0, "name", 0, 4)) {
+            int i = 4;
+            while (i < text.length() && text.charAt(i) == ' ') {
+                i++;
+            }
+            if (i < text.length() && (text.charAt(i) == '=' || text.charAt(i) == ':')) {
+                text = text.substring(i + 1).trim();
+            }
         }
-        return BARE_NAME.matcher(commentText).matches() ? Optional.of(commentText) : Optional.empty();
+        return isBareName(text) ? Optional.of(text) : Optional.empty();
+    }
+
+    private static boolean isBareName(String s) {
+        if (s.isEmpty() || !Character.isLetterOrDigit(s.charAt(0))) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '@' || c == '-'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Optional<String> nameAfter(List<ConfigLine> lines, int header) {

@@ -238,8 +238,11 @@ public final class PeerMerge {
             }
             out.addAll(block);
         }
-        // Re-read the text so that line numbers are those of the file as it will be written.
-        return WgConfig.parse(current.source(), WgConfig.of(current.source(), out).render());
+        // Number the lines as they will be in the file written, so problems point at it.
+        for (int i = 0; i < out.size(); i++) {
+            out.set(i, ConfigParser.renumbered(out.get(i), i + 1));
+        }
+        return WgConfig.of(current.source(), out);
     }
 
     private static ConfigLine line(String raw, String eol) {

@@ -1,0 +1,186 @@
+package dev.wgtui.core.session;
+
+import dev.wgtui.core.cluster.Cluster;
+import dev.wgtui.core.cluster.Node;
+import dev.wgtui.core.cluster.NodeReader;
+import dev.wgtui.core.hub.Backup;
+import dev.wgtui.core.hub.Commit;
+import dev.wgtui.core.hub.Hub;
+import dev.wgtui.core.hub.HubException;
+import dev.wgtui.core.hub.HubState;
+import dev.wgtui.core.live.LiveState;
+import dev.wgtui.core.plan.DryRunSummary;
+import dev.wgtui.core.plan.Plan;
+import dev.wgtui.core.plan.PeerStatus;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Session orchestration against an in-memory hub that can be told to misbehave. */
+class SessionTest {
+
+    static final String A = "UHvBNQmvJ84Knx+0WvwkQYO4tI8k+ZJjVZFOCga9ygk=";
+    static final String B = "URQNck8QLVZZGVzCj12GAe8IgkPjQr55eL57XCiB5gc=";
+
+    /** A hub in memory: the file, an interface that loads it unless told to drop a peer. */
+    static final class MemoryHub implements Hub {
+        String text;
+        final List<String> backups = new ArrayList<>();
+        final List<String> backupTexts = new ArrayList<>();
+        boolean interfaceDropsPeers;
+        int commits;
+
+        MemoryHub(String text) {
+            this.text = text;
+        }
+
+        public String node() { return "k8s"; }
+        public String configPath() { return "/etc/wireguard/wg0.conf"; }
+        public String previewPath() { return "/tmp/wg0.conf.preview"; }
+        public HubState read() { return new HubState(text, Optional.of(live())); }
+        public void writePreview(String t) { }
+
+        LiveState live() {
+            StringBuilder dump = new StringBuilder("(hidden)\tHUB=\t51820\toff\n");
+            if (text != null && !interfaceDropsPeers) {
+                for (var p : dev.wgtui.core.config.WgConfig.parse("x", text).peers()) {
+                    dump.append(p.publicKey().orElseThrow()).append("\t(none)\t(none)\t")
+                            .append(String.join(",", p.allowedIps())).append("\t0\t0\t0\toff\n");
+                }
+            }
+            return LiveState.parse(dump.toString());
+        }
+
+        public Commit commit(String t, String expectedHash) throws HubException {
+            if (!Plan.hash(text).equals(expectedHash)) {
+                throw new HubException(HubException.Kind.CONFLICT, "changed since the preview");
+            }
+            commits++;
+            String name = null;
+            if (text != null) {
+                name = "wg0.conf.2026112" + backups.size() + "T000000Z.backup";
+                backups.add(name);
+                backupTexts.add(text);
+            }
+            text = t;
+            return new Commit(name, read());
+        }
+
+        public HubState rollback(String backupName) {
+            text = backupTexts.get(backups.indexOf(backupName));
+            interfaceDropsPeers = false;
+            return read();
+        }
+
+        public List<Backup> backups() { return List.of(); }
+        public String readBackup(String name) { return backupTexts.get(backups.indexOf(name)); }
+        public Optional<String> runningConfig() { return Optional.empty(); }
+        public String strippedConfig() { return text; }
+        public void close() { }
+    }
+
+    static Cluster cluster() {
+        Node hub = NodeReader.read("inv", "k8s", Map.of("wireguard_ip", "10.0.0.20"));
+        Node cm4 = NodeReader.read("inv", "cm4", Map.of("wireguard_ip", "10.0.0.3", "wireguard_public_key", A));
+        Node s2204 = NodeReader.read("inv", "s2204", Map.of("wireguard_ip", "10.0.0.4"));
+        return new Cluster("inv", hub, List.of(cm4, s2204));
+    }
+
+    static Session session(Hub hub, WorkerKeys keys) {
+        return new Session(cluster(), hub, p -> List.of(p.split(",")), keys, Session.Options.defaults(),
+                Clock.fixed(Instant.parse("2026-11-26T00:00:00Z"), ZoneOffset.UTC));
+    }
+
+    @Test
+    void aHubWithoutConfigGetsANewOneThatKeepsItsPrivateKeyAtHome() throws Exception {
+        MemoryHub hub = new MemoryHub(null);
+        Session s = session(hub, WorkerKeys.NONE);
+        s.select("cm4");
+        Plan plan = s.plan();
+        assertThat(plan.summary().status()).isEqualTo(DryRunSummary.Status.CREATE_NEW);
+        assertThat(plan.proposed().render()).startsWith("[Interface]\n# written by wgtui\nAddress = 10.0.0.20/24\n"
+                + "ListenPort = 51820\nPostUp = wg set %i private-key /etc/wireguard/privatekey\n\n[Peer]\n# cm4\n");
+        ApplyOutcome out = s.apply(plan);
+        assertThat(out.written()).isTrue();
+        assertThat(out.backupName()).isNull();
+        assertThat(out.ok()).isTrue();
+    }
+
+    @Test
+    void workerKeysComeFromTheWorkerWhenTheInventoryHasNone() throws Exception {
+        MemoryHub hub = new MemoryHub(null);
+        List<String> asked = new ArrayList<>();
+        Session s = session(hub, workers -> {
+            workers.forEach(w -> asked.add(w.name()));
+            return Map.of("s2204", B);
+        });
+        s.select("cm4,s2204");
+        Plan plan = s.plan();
+        assertThat(asked).containsExactly("s2204");
+        assertThat(plan.proposed().peer("s2204").orElseThrow().publicKey()).contains(B);
+    }
+
+    @Test
+    void aWorkerWithoutAnyKeyIsRefusedClearly() {
+        Session s = session(new MemoryHub(null), WorkerKeys.NONE);
+        s.select("s2204");
+        assertThatThrownBy(s::plan).isInstanceOf(PlanRefused.class)
+                .hasMessageContaining("host s2204: no public key");
+    }
+
+    @Test
+    void failedValidationRollsBack() throws Exception {
+        MemoryHub hub = new MemoryHub(null);
+        Session s = session(hub, WorkerKeys.NONE);
+        s.select("cm4");
+        s.apply(s.plan());
+        String good = hub.text;
+
+        Session again = session(hub, w -> Map.of("s2204", B));
+        again.select("cm4,s2204");
+        Plan plan = again.plan();
+        hub.interfaceDropsPeers = true;
+        ApplyOutcome out = again.apply(plan);
+        assertThat(out.rolledBack()).isTrue();
+        assertThat(out.ok()).isFalse();
+        assertThat(out.validation().render()).contains("not a peer of the running interface");
+        assertThat(hub.text).isEqualTo(good);
+    }
+
+    @Test
+    void aFileChangedSinceThePreviewIsRefused() throws Exception {
+        MemoryHub hub = new MemoryHub(null);
+        Session s = session(hub, WorkerKeys.NONE);
+        s.select("cm4");
+        Plan plan = s.plan();
+        hub.text = "[Interface]\nListenPort = 51820\n";
+        assertThatThrownBy(() -> s.apply(plan)).isInstanceOf(HubException.class)
+                .hasMessageContaining("changed since the preview");
+        assertThat(hub.text).isEqualTo("[Interface]\nListenPort = 51820\n");
+        assertThat(hub.commits).isZero();
+    }
+
+    @Test
+    void statusRowsCarryMarkersAndLiveColumns() throws Exception {
+        MemoryHub hub = new MemoryHub("[Interface]\nListenPort = 51820\n\n[Peer]\n# cm4\nPublicKey = " + A
+                + "\nAllowedIPs = 10.0.0.3/32\n\n[Peer]\n# laptop\nPublicKey = " + B + "\nAllowedIPs = 10.0.0.50/32\n");
+        Session s = session(hub, WorkerKeys.NONE);
+        s.toggle("s2204");
+        var rows = s.rows();
+        assertThat(rows).extracting(r -> r.name() + " " + r.status()).containsExactly("cm4 OK", "s2204 NEW",
+                "laptop EXTRA");
+        assertThat(rows.get(0).live()).isPresent();
+        assertThat(rows.get(1).status()).isEqualTo(PeerStatus.NEW);
+        s.toggle("s2204");
+        assertThat(s.rows().get(1).status()).isEqualTo(PeerStatus.MISSING);
+    }
+}
