@@ -59,6 +59,7 @@ readonly REGISTRY=/run/wgtui-testbed
 readonly SUDOERS_FILE=/etc/sudoers.d/wgtui-testbed
 readonly TEST_USER=wgtuser
 readonly T=10   # seconds; every external step is wrapped in `timeout $T`
+readonly HOST_NAME_RE='^[a-z0-9][a-z0-9-]{0,30}$'
 
 log() { printf '[testbed] %s\n' "$*" >&2; }
 die() { printf '[testbed] error: %s\n' "$*" >&2; exit 1; }
@@ -78,17 +79,19 @@ need_tools() {
     done
     [[ -x /usr/sbin/sshd ]] || missing+=(/usr/sbin/sshd)
     [[ -c /dev/net/tun ]] || missing+=(/dev/net/tun)
+    # ip netns exec can only bind /etc/netns/NS/wireguard over a directory that exists.
+    [[ -d /etc/wireguard ]] || missing+=("/etc/wireguard (made by wireguard-tools)")
     ((${#missing[@]} == 0)) || die "missing: ${missing[*]}"
 }
 
 # Start time of a process in clock ticks since boot (field 22 of /proc/PID/stat), so a
 # PID recorded earlier is only killed while it still names the same process.
 starttime() {
-    local stat
+    local stat fields
     stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
-    stat=${stat##*) }          # drop "pid (comm) ", comm may contain spaces
-    set -- $stat               # now $1 is field 3 (state)
-    echo "${20}"
+    stat=${stat##*) }                 # drop "pid (comm) ", comm may contain spaces
+    read -r -a fields <<<"$stat"      # fields[0] is field 3 (state)
+    echo "${fields[19]}"
 }
 
 # True while PID exists and is not a zombie (a zombie holds no namespaces any more).
@@ -136,6 +139,10 @@ read_state() { # FILE
         esac
     done <"$1"
     [[ -n $TB_ID ]] || die "$1: no valid TB_ID"
+    local h
+    for h in "${TB_HOSTS[@]}"; do   # names end up in rm -rf /etc/netns/...: check them
+        [[ $h =~ $HOST_NAME_RE ]] || die "$1: bad host name '$h'"
+    done
 }
 
 lan_ns() { echo "wgt-$TB_ID"; }
@@ -155,7 +162,7 @@ ns_exists() { [[ -e /run/netns/$1 ]]; }
 # Kills by PID: every process inside our namespaces, and every PID in DIR/pids whose
 # start time still matches. TERM first, KILL after 3 s.
 kill_all() {
-    local ns pid st what victims=()
+    local ns pid st victims=()
     for ns in $(all_ns); do
         ns_exists "$ns" || continue
         for pid in $(t ip netns pids "$ns" 2>/dev/null || true); do
@@ -164,7 +171,7 @@ kill_all() {
         done
     done
     if [[ -f $TB_DIR/pids ]]; then
-        while read -r pid st what; do
+        while read -r pid st _; do
             [[ $pid =~ ^[0-9]+$ ]] || continue
             [[ $(starttime "$pid" || true) == "$st" ]] && victims+=("$pid")
         done <"$TB_DIR/pids"
@@ -322,6 +329,7 @@ start_sshd() { # HOST IP HOSTDIR
     local user_home user_ids
     user_home=$(getent passwd "$TEST_USER" | cut -d: -f6)
     user_ids=$(id -u "$TEST_USER"),gid=$(id -g "$TEST_USER")
+    # shellcheck disable=SC2016 # the inner script gets its values as $1..$5
     ip netns exec "$ns" unshare --uts sh -c '
         set -e
         mount -t tmpfs -o mode=0755,size=4m wgt-run-wireguard /run/wireguard
@@ -339,6 +347,7 @@ wait_sshd() { # HOST IP HOSTDIR
     local h=$1 ip=$2 hd=$3 i banner pid
     pid=$(cat "$hd/anchor.pid")
     for i in $(seq 100); do
+        # shellcheck disable=SC2016 # $0 is the address, passed as an argument
         banner=$(timeout 1 bash -c 'exec 3<>"/dev/tcp/$0/22" && head -c 4 <&3' "$ip" 2>/dev/null || true)
         [[ $banner == SSH- ]] && return 0
         if ! kill -0 "$pid" 2>/dev/null; then
@@ -368,24 +377,25 @@ cmd_up() {
     need_tools
     local dir=$1; shift
     [[ $dir != *[[:space:]]* ]] || die "DIR must not contain whitespace: $dir"
-    mkdir -p "$dir"
-    dir=$(cd "$dir" && pwd -P)
-    [[ ! -f $dir/state ]] || die "$dir already holds a testbed; run down first"
-    if [[ $(getent shadow root | cut -d: -f2) == '!'* ]]; then
-        die "root's password field starts with '!' (locked): sshd with UsePAM no refuses root; run: usermod -p '*' root"
-    fi
 
     local -a hosts=() wgips=()
     local arg h wgip
     for arg in "$@"; do
-        [[ $arg =~ ^([a-z0-9][a-z0-9-]{0,30})=([0-9]{1,3}(\.[0-9]{1,3}){3})$ ]] ||
+        h=${arg%%=*} wgip=${arg#*=}
+        [[ $arg == *=* && $h =~ $HOST_NAME_RE && $wgip =~ ^[0-9]{1,3}(\.[0-9]{1,3}){3}$ ]] ||
             die "bad host spec '$arg' (want name=wg-ip, name in [a-z0-9-])"
-        h=${BASH_REMATCH[1]} wgip=${BASH_REMATCH[2]}
         [[ $h != operator ]] || die "'operator' is reserved"
         [[ " ${hosts[*]} " != *" $h "* ]] || die "host $h given twice"
         hosts+=("$h") wgips+=("$wgip")
     done
     ((${#hosts[@]} <= 100)) || die "at most 100 hosts"
+    if [[ $(getent shadow root | cut -d: -f2) == '!'* ]]; then
+        die "root's password field starts with '!' (locked): sshd with UsePAM no refuses root; run: usermod -p '*' root"
+    fi
+
+    mkdir -p "$dir"
+    dir=$(cd "$dir" && pwd -P)
+    [[ ! -f $dir/state ]] || die "$dir already holds a testbed; run down first"
 
     mkdir -p "$REGISTRY" /run/sshd /run/wireguard /etc/netns
     chmod 0755 /run/sshd
@@ -421,13 +431,13 @@ cmd_up() {
     t ip -n "$lan" link set up0 master br0 up
     t ip addr add "$TB_NET.1/24" dev "$rl"
     t ip link set "$rl" up
+    ensure_test_user   # under the lock: concurrent ups would race in useradd
     unlock
 
     # Operator key: root and wgtuser on every host accept it.
     mkdir -p "$dir/operator"
     rm -f "$dir/operator/id_ed25519" "$dir/operator/id_ed25519.pub"
     t ssh-keygen -q -t ed25519 -N '' -C "wgtui-testbed-operator" -f "$dir/operator/id_ed25519"
-    ensure_test_user
 
     local i ns ip hd etc hostsfile
     hostsfile="127.0.0.1 localhost"$'\n'"::1 localhost ip6-localhost ip6-loopback"$'\n'
