@@ -66,7 +66,7 @@ die() { printf '[testbed] error: %s\n' "$*" >&2; exit 1; }
 t() { timeout --kill-after=2 "$T" "$@"; }
 
 usage() {
-    sed -n '3,10p' "$SELF" | sed 's/^# \{0,1\}//' >&2
+    sed -n '6,11p' "$SELF" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 
