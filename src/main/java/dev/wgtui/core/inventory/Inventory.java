@@ -137,9 +137,27 @@ public final class Inventory {
         return vars.getOrDefault(host, Map.of());
     }
 
+    /**
+     * The hosts an Ansible {@code --limit} pattern selects, in inventory order: terms separated
+     * by commas (or colons when there is no comma) are host names, group names, {@code all},
+     * globs with {@code *}, {@code ?} and {@code [...]}, or {@code ~regex}; {@code &term}
+     * intersects and {@code !term} excludes, applied after the plain terms as Ansible does; a
+     * subscript picks hosts of a match ({@code workers[0]}, {@code workers[0:1]}).
+     *
+     * @throws InventoryException when a term matches no host or group, or the pattern is malformed
+     */
+    public List<String> limit(String pattern) throws InventoryException {
+        return new HostSelector(this).select(pattern);
+    }
+
     /** Things Ansible would warn about and skip, such as an unexpected key in a YAML group, with file and line. */
     public List<String> warnings() {
         return Collections.unmodifiableList(warnings);
+    }
+
+    /** The inventory file's name, for messages. */
+    String name() {
+        return name;
     }
 
     private Set<String> hostsUnder(String group) {
