@@ -73,7 +73,7 @@ public final class Inventory {
     /**
      * Reads the inventory at {@code path}: YAML for {@code .yml}/{@code .yaml}, JSON for
      * {@code .json}, INI for {@code .ini}; any other name by its content (JSON if it starts with
-     * {@code {}, YAML if it starts like a YAML mapping, INI otherwise).
+     * a brace, YAML if it starts like a YAML mapping or with {@code ---}, INI otherwise).
      *
      * @throws InventoryException naming the file and line of the first problem
      */
