@@ -1,0 +1,124 @@
+package dev.wgtui.core.inventory;
+
+import static dev.wgtui.core.inventory.Fixtures.fixture;
+import static dev.wgtui.core.inventory.Fixtures.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every bad inventory gives one error that names the file, and the line when there is one. */
+class BadInventoryTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        syntax.yml          | syntax.yml:6: mapping values are not allowed here
+        garbage.ini         | garbage.ini:3: expected key=value after host 'this', got 'is'
+        list.json           | list.json:1: expected a JSON object (the output of 'ansible-inventory --list'), not a list
+        unknown-section.ini | unknown-section.ini:1: section [workers:hosts] has unknown type 'hosts' (expected :vars or :children)
+        undefined-child.ini | undefined-child.ini:3: [k8s:children] names group 'control_plane', which has no section of its own
+        bad-header.ini      | bad-header.ini:2: invalid section header '[web servers]' (a group name has no spaces, ':' or ']')
+        hosts-list.yml      | hosts-list.yml:5: the hosts of group 'workers' must be a mapping, not a list
+        plugin.yml          | plugin.yml:1: this is the configuration of an inventory plugin, not an inventory; give wgtui the output of 'ansible-inventory --list'
+        loop.yml            | loop.yml:5: group 'b' cannot be a child of 'a', which is already inside 'b'
+        bad-range.yml       | bad-range.yml:3: host range [1:] has no end
+        empty.yml           | empty.yml: the inventory is empty
+        """)
+    void aBadFileIsNamedWithTheLineAtFault(String file, String message) {
+        Path path = fixture("bad/" + file);
+
+        assertThatThrownBy(() -> Inventory.load(path))
+                .isInstanceOf(InventoryException.class)
+                .hasMessage(message)
+                .satisfies(e -> assertThat(((InventoryException) e).file()).contains(path));
+    }
+
+    @Test
+    void theLineIsThereForCallersToo() {
+        assertThatThrownBy(() -> Inventory.load(fixture("bad/syntax.yml")))
+                .isInstanceOfSatisfying(InventoryException.class, e -> assertThat(e.line()).hasValue(6));
+        assertThatThrownBy(() -> Inventory.load(fixture("bad/empty.yml")))
+                .isInstanceOfSatisfying(InventoryException.class, e -> assertThat(e.line()).isEmpty());
+    }
+
+    @Test
+    void aBadVarsFileIsNamedFromTheInventoryDirectory() {
+        assertThatThrownBy(() -> Inventory.load(fixture("bad-vars/inventory.yml")))
+                .isInstanceOf(InventoryException.class)
+                .hasMessage("group_vars/all.yml:3: expected ',' or ']', but got <stream end>");
+    }
+
+    @Test
+    void aMissingFileSaysSo(@TempDir Path dir) {
+        assertThatThrownBy(() -> Inventory.load(dir.resolve("inventory.yml")))
+                .isInstanceOf(InventoryException.class)
+                .hasMessage("inventory.yml: no such file");
+    }
+
+    @Test
+    void aDirectoryIsNotAnInventoryFile(@TempDir Path dir) {
+        assertThatThrownBy(() -> Inventory.load(dir))
+                .isInstanceOf(InventoryException.class)
+                .hasMessage(dir.getFileName() + ": is a directory, not a file");
+    }
+
+    @Test
+    void textThatIsNotUtf8SaysSo(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("hosts");
+        java.nio.file.Files.write(file, new byte[] {'c', 'm', '4', (byte) 0xff, '\n'});
+
+        assertThatThrownBy(() -> Inventory.load(file))
+                .isInstanceOf(InventoryException.class)
+                .hasMessage("hosts: not UTF-8 text");
+    }
+
+    @Test
+    void anUnknownYamlTagNamesItsLine(@TempDir Path dir) {
+        Path file = write(dir, "inventory.yml", "all:\n  vars:\n    key: !secret abc\n");
+
+        assertThatThrownBy(() -> Inventory.load(file))
+                .isInstanceOf(InventoryException.class)
+                .hasMessage("inventory.yml:3: could not determine a constructor for the tag !secret");
+    }
+
+    @Test
+    void hostVarsThatAreNotAMappingAreRefused(@TempDir Path dir) {
+        Path file = write(dir, "inventory.yml", "all:\n  hosts:\n    cm4: 10.0.0.3\n");
+
+        assertThatThrownBy(() -> Inventory.load(file))
+                .isInstanceOf(InventoryException.class)
+                .hasMessage("inventory.yml:3: the vars of host 'cm4' must be a mapping, not a string");
+    }
+
+    @Test
+    void aVarsFileThatIsNotAMappingIsRefused(@TempDir Path dir) {
+        Path file = write(dir, "inventory.ini", "cm4\n");
+        write(dir, "host_vars/cm4.yml", "- wireguard_ip\n- 10.0.0.3\n");
+
+        assertThatThrownBy(() -> Inventory.load(file))
+                .isInstanceOf(InventoryException.class)
+                .hasMessage("host_vars/cm4.yml:1: a variables file must be a mapping, not a list");
+    }
+
+    @Test
+    void aGroupCannotContainItself(@TempDir Path dir) {
+        Path file = write(dir, "inventory.ini", "[workers:children]\nworkers\n");
+
+        assertThatThrownBy(() -> Inventory.load(file))
+                .isInstanceOf(InventoryException.class)
+                .hasMessage("inventory.ini:2: group 'workers' cannot be a child of itself");
+    }
+
+    @Test
+    void aBadGroupPriorityIsRefused(@TempDir Path dir) {
+        Path file = write(dir, "inventory.ini", "[workers]\ncm4\n\n[workers:vars]\nansible_group_priority=high\n");
+
+        assertThatThrownBy(() -> Inventory.load(file))
+                .isInstanceOf(InventoryException.class)
+                .hasMessage("inventory.ini:5: group 'workers': ansible_group_priority must be a whole number");
+    }
+}
