@@ -1,7 +1,31 @@
 package dev.wgtui;
 
+import dev.wgtui.cli.Confirm;
+import dev.wgtui.cli.WgtuiCommand;
+import picocli.CommandLine;
+
+import java.time.Clock;
+
+/** Entry point: runs the command line and exits with its code. */
 public final class Main {
+
+    private Main() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("wgtui");
+        System.exit(run(args));
+    }
+
+    /** Runs wgtui with {@code args}, closing what it opened, and returns the exit code. */
+    public static int run(String... args) {
+        WgtuiCommand root = new WgtuiCommand(Clock.systemUTC(), Confirm.terminal());
+        CommandLine cl = WgtuiCommand.commandLine(root);
+        try {
+            return cl.execute(args);
+        } finally {
+            cl.getOut().flush();
+            cl.getErr().flush();
+            root.context().close();
+        }
     }
 }

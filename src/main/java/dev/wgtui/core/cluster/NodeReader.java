@@ -2,12 +2,13 @@ package dev.wgtui.core.cluster;
 
 import dev.wgtui.core.config.Cidr;
 import dev.wgtui.core.config.Keys;
+import dev.wgtui.core.inventory.Vars;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Turns a host's resolved inventory variables into a {@link Node}, with one clear error per bad value. */
 public final class NodeReader {
@@ -21,6 +22,14 @@ public final class NodeReader {
      */
     public static Node read(String source, String host, Map<String, Object> vars) {
         String where = source + ": host " + host + ": ";
+        try {
+            return readVars(where, host, vars);
+        } catch (IllegalArgumentException e) {
+            throw e.getMessage().startsWith(where) ? e : new IllegalArgumentException(where + e.getMessage(), e);
+        }
+    }
+
+    private static Node readVars(String where, String host, Map<String, Object> vars) {
         String ip = string(vars, "wireguard_ip").orElseThrow(
                 () -> new IllegalArgumentException(where + "wireguard_ip is not set"));
         String bareIp = ip.contains("/") ? ip.substring(0, ip.indexOf('/')) : ip;
@@ -28,15 +37,9 @@ public final class NodeReader {
             throw new IllegalArgumentException(where + "wireguard_ip '" + ip + "' is not an IP address");
         }
         List<String> allowed = new ArrayList<>();
-        Object raw = vars.get("wireguard_allowed_ips");
-        if (raw instanceof List<?> list) {
-            list.forEach(o -> allowed.add(String.valueOf(o).trim()));
-        } else if (raw != null) {
-            for (String part : String.valueOf(raw).split(",")) {
-                if (!part.isBlank()) {
-                    allowed.add(part.trim());
-                }
-            }
+        List<String> listed = Vars.strings(vars, "wireguard_allowed_ips");
+        if (!listed.isEmpty()) {
+            allowed.addAll(listed);
         } else {
             allowed.add(bareIp + (bareIp.contains(":") ? "/128" : "/32"));
         }
@@ -49,8 +52,8 @@ public final class NodeReader {
         if (key.isPresent() && !Keys.isValid(key.get())) {
             throw new IllegalArgumentException(where + "wireguard_public_key is not 32 bytes of base64");
         }
-        Integer keepalive = integer(where, vars, "wireguard_persistent_keepalive").orElse(null);
-        int port = integer(where, vars, "wireguard_port").orElse(51820);
+        Integer keepalive = integer(vars, "wireguard_persistent_keepalive").orElse(null);
+        int port = integer(vars, "wireguard_port").orElse(51820);
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException(where + "wireguard_port " + port + " is not a port");
         }
@@ -60,30 +63,15 @@ public final class NodeReader {
     }
 
     private static Optional<String> string(Map<String, Object> vars, String key) {
-        Object v = vars.get(key);
-        return v == null || String.valueOf(v).isBlank() ? Optional.empty() : Optional.of(String.valueOf(v).trim());
+        return Vars.string(vars, key).map(String::trim).filter(s -> !s.isEmpty());
     }
 
-    private static Optional<Integer> integer(String where, Map<String, Object> vars, String key) {
-        Optional<String> s = string(vars, key);
-        if (s.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Integer.parseInt(s.get()));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(where + key + " '" + s.get() + "' is not a number");
-        }
+    private static Optional<Integer> integer(Map<String, Object> vars, String key) {
+        OptionalInt v = Vars.integer(vars, key);
+        return v.isPresent() ? Optional.of(v.getAsInt()) : Optional.empty();
     }
 
     private static boolean bool(Map<String, Object> vars, String key) {
-        Object v = vars.get(key);
-        if (v instanceof Boolean b) {
-            return b;
-        }
-        return v != null && switch (String.valueOf(v).trim().toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on", "1", "y" -> true;
-            default -> false;
-        };
+        return Vars.bool(vars, key, false);
     }
 }

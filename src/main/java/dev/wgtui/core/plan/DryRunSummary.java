@@ -22,8 +22,13 @@ public record DryRunSummary(String node, String previewFile, String targetFile, 
         }
     }
 
-    /** {@code +1 peer(s)}, {@code -2 peer(s)}, {@code +1/-1 peer(s)} or {@code 0 peer(s)}. */
+    /** {@code +1 peer(s)}, {@code -2 peer(s)}, {@code +1/-1 peer(s)} or {@code 0 peer(s)}, then updates. */
     public String change() {
+        String count = peerCount();
+        return updated.isEmpty() ? count : count + ", " + updated.size() + " updated";
+    }
+
+    private String peerCount() {
         if (added.isEmpty() && removed.isEmpty()) {
             return "0 peer(s)";
         }

@@ -18,7 +18,8 @@ public record PeerRow(String name, PeerStatus status, boolean selected, boolean 
     /** The WireGuard address shown in the table: the inventory's, else the hub's first AllowedIP. */
     public String address() {
         return worker.map(Node::wireguardIp)
-                .or(() -> onHub.flatMap(p -> p.allowedIps().stream().findFirst()))
+                .or(() -> onHub.flatMap(p -> p.allowedIps().stream().findFirst())
+                        .map(ip -> ip.replaceFirst("/(32|128)$", "")))
                 .orElse("-");
     }
 

@@ -61,13 +61,16 @@ public final class Validation {
     }
 
     /**
-     * @param expected workers that must be on the hub (with keys known)
+     * @param expected peers that must be on the hub (with keys known); those outside the
+     *                 inventory are reported as extra when they are there as expected
      * @param inventoryNames every inventory worker; peers outside it are reported as extra
      */
     public static Report check(WgConfig file, Optional<LiveState> live, Collection<PeerSpec> expected,
                                Set<String> inventoryNames) {
         List<Finding> out = new ArrayList<>();
+        Set<String> handled = new java.util.HashSet<>();
         for (PeerSpec want : expected) {
+            handled.add(want.name());
             Optional<PeerBlock> have = file == null ? Optional.empty() : file.peer(want.name());
             if (have.isEmpty()) {
                 out.add(new Finding(want.name(), Finding.Kind.MISSING, "not a peer in the file"));
@@ -90,12 +93,17 @@ public final class Validation {
                     problems.add("running interface has AllowedIPs " + String.join(", ", running.get().allowedIps()));
                 }
             }
-            out.add(problems.isEmpty() ? new Finding(want.name(), Finding.Kind.OK, "")
-                    : new Finding(want.name(), Finding.Kind.MISMATCH, String.join("; ", problems)));
+            if (!problems.isEmpty()) {
+                out.add(new Finding(want.name(), Finding.Kind.MISMATCH, String.join("; ", problems)));
+            } else if (inventoryNames.contains(want.name())) {
+                out.add(new Finding(want.name(), Finding.Kind.OK, ""));
+            } else {
+                out.add(new Finding(want.name(), Finding.Kind.EXTRA, "not in the inventory, preserved"));
+            }
         }
         if (file != null) {
             for (PeerBlock peer : file.peers()) {
-                if (!inventoryNames.contains(peer.name())) {
+                if (!inventoryNames.contains(peer.name()) && !handled.contains(peer.name())) {
                     out.add(new Finding(peer.name(), Finding.Kind.EXTRA, "not in the inventory, preserved"));
                 }
             }

@@ -1,0 +1,150 @@
+package dev.wgtui.cli;
+
+import dev.wgtui.core.cluster.Cluster;
+import dev.wgtui.core.cluster.ClusterLoader;
+import dev.wgtui.core.hub.Hub;
+import dev.wgtui.core.inventory.Inventory;
+import dev.wgtui.core.inventory.InventoryException;
+import dev.wgtui.core.session.Session;
+import dev.wgtui.core.session.WorkerKeys;
+import dev.wgtui.local.LocalHub;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Opens the one {@link Session} a wgtui process works with, from the global options: the demo
+ * sample, a local file, or the hub over SSH. Front-ends share it.
+ */
+public final class AppContext implements AutoCloseable {
+
+    /** Opens a hub over SSH; set by the remote layer. */
+    @FunctionalInterface
+    public interface RemoteOpener {
+        Opened open(Inventory inventory, Cluster cluster, GlobalOptions options) throws Exception;
+    }
+
+    /** A hub and the source of workers' keys that go with it. */
+    public record Opened(Hub hub, WorkerKeys keys) {
+    }
+
+    private static RemoteOpener remoteOpener;
+
+    private final GlobalOptions options;
+    private final Clock clock;
+    private Session session;
+    private Inventory inventory;
+    private Path demoDir;
+
+    public AppContext(GlobalOptions options, Clock clock) {
+        this.options = options;
+        this.clock = clock;
+    }
+
+    public static void setRemoteOpener(RemoteOpener opener) {
+        remoteOpener = opener;
+    }
+
+    public GlobalOptions options() {
+        return options;
+    }
+
+    /** The inventory, loaded on first use. */
+    public Inventory inventory() throws InventoryException {
+        if (inventory == null) {
+            Path path = options.demo ? demoDir().resolve("inventory.yml") : options.inventory;
+            inventory = Inventory.load(path);
+        }
+        return inventory;
+    }
+
+    /** The session, opened on first use. */
+    public Session session() throws Exception {
+        if (session != null) {
+            return session;
+        }
+        Inventory inv = inventory();
+        Cluster cluster = ClusterLoader.load(inv, options.hubGroup, options.workerGroup);
+        Opened opened;
+        String iface = cluster.hub().interfaceName();
+        if (options.demo) {
+            Path dir = demoDir();
+            opened = new Opened(new LocalHub(cluster.hub().name(), dir.resolve(iface + ".conf"),
+                    dir.resolve(iface + ".conf.preview"), clock), WorkerKeys.NONE);
+        } else if (options.local != null) {
+            Path preview = Path.of(options.preview != null ? options.preview : "/tmp/" + iface + ".conf.preview");
+            opened = new Opened(new LocalHub(cluster.hub().name(), options.local, preview, clock), WorkerKeys.NONE);
+        } else if (remoteOpener != null) {
+            opened = remoteOpener.open(inv, cluster, options);
+        } else {
+            throw new IllegalArgumentException("no hub: pass --local FILE or --demo (SSH to the hub is not built in this binary)");
+        }
+        Session.Options sessionOptions = new Session.Options(options.turnOffSaveConfig,
+                overlayPrefix(cluster),
+                "/etc/wireguard/privatekey");
+        session = new Session(cluster, opened.hub(), this::limit, opened.keys(), sessionOptions, clock);
+        return session;
+    }
+
+    /** The overlay's prefix length from the hub's {@code wireguard_network} (e.g. 10.0.0.0/24), default 24. */
+    private static String overlayPrefix(Cluster cluster) {
+        String network = String.valueOf(cluster.hub().vars().getOrDefault("wireguard_network", "/24"));
+        String prefix = network.substring(network.indexOf('/') + 1);
+        if (!prefix.matches("\\d{1,3}")) {
+            throw new IllegalArgumentException(cluster.inventorySource() + ": host " + cluster.hub().name()
+                    + ": wireguard_network '" + network + "' has no prefix length");
+        }
+        return prefix;
+    }
+
+    private List<String> limit(String pattern) {
+        try {
+            return inventory().limit(pattern);
+        } catch (InventoryException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** The demo's files: the bundled sample copied into a fresh temporary directory. */
+    public Path demoDir() {
+        if (demoDir == null) {
+            try {
+                demoDir = Files.createTempDirectory("wgtui-demo-");
+                for (String name : List.of("inventory.yml", "wg0.conf")) {
+                    try (InputStream in = AppContext.class.getResourceAsStream("/demo/" + name)) {
+                        if (in == null) {
+                            throw new IllegalStateException("demo resource missing: " + name);
+                        }
+                        Files.copy(in, demoDir.resolve(name));
+                    }
+                }
+                Files.setPosixFilePermissions(demoDir.resolve("wg0.conf"),
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return demoDir;
+    }
+
+    @Override
+    public void close() {
+        if (session != null) {
+            session.close();
+        }
+        if (demoDir != null) {
+            try (Stream<Path> walk = Files.walk(demoDir)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a temporary directory left behind is harmless
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.wgtui.cli;
+
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+import java.nio.file.Path;
+
+/** Options every command takes; they may stand before or after the command name. */
+public final class GlobalOptions {
+
+    @Option(names = {"-i", "--inventory"}, paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Ansible inventory: YAML, INI or the JSON of ansible-inventory --list (default: ${DEFAULT-VALUE})")
+    public Path inventory = Path.of("inventory.yml");
+
+    @Option(names = "--local", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Use this wg0.conf on this machine instead of the hub over SSH (also for running on the control plane itself)")
+    public Path local;
+
+    @Option(names = "--demo", scope = ScopeType.INHERIT,
+            description = "Run on the built-in sample cluster (a copy in a temporary directory; no SSH, no root)")
+    public boolean demo;
+
+    @Option(names = "--preview", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Where a dry-run leaves the preview (default: /tmp/<interface>.conf.preview on the hub)")
+    public String preview;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print machine-readable JSON")
+    public boolean json;
+
+    @Option(names = {"-y", "--yes"}, scope = ScopeType.INHERIT, description = "Do not ask for confirmation")
+    public boolean yes;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Show each command run on a host as [#] ... (secrets hidden)")
+    public boolean verbose;
+
+    @Option(names = "--known-hosts", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "known_hosts file to verify host keys against (default: ~/.ssh/known_hosts)")
+    public Path knownHosts;
+
+    @Option(names = "--control-plane-group", paramLabel = "GROUP", scope = ScopeType.INHERIT,
+            description = "Inventory group of the hub (default: ${DEFAULT-VALUE})")
+    public String hubGroup = "control_plane";
+
+    @Option(names = "--workers-group", paramLabel = "GROUP", scope = ScopeType.INHERIT,
+            description = "Inventory group of the workers (default: ${DEFAULT-VALUE})")
+    public String workerGroup = "workers";
+
+    @Option(names = "--turn-off-saveconfig", scope = ScopeType.INHERIT,
+            description = "Agree to set SaveConfig = false in a hub config that has SaveConfig = true")
+    public boolean turnOffSaveConfig;
+
+    @Option(names = "--theme", paramLabel = "NAME", scope = ScopeType.INHERIT,
+            description = "Dashboard theme from themes/ (default, light, high-contrast, mono); NO_COLOR gives mono")
+    public String theme;
+}
