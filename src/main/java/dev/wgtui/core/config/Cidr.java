@@ -22,7 +22,7 @@ public record Cidr(boolean v6, byte[] address, int prefix) implements Comparable
         int prefix = max;
         if (slash >= 0) {
             String p = text.substring(slash + 1);
-            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) {
+            if (p.isEmpty() || p.length() > 3 || !isDigits(p)) {
                 return Optional.empty();
             }
             prefix = Integer.parseInt(p);
@@ -36,23 +36,40 @@ public record Cidr(boolean v6, byte[] address, int prefix) implements Comparable
     }
 
     private static byte[] parseV4(String s) {
-        String[] parts = s.split("\\.", -1);
-        if (parts.length != 4) {
-            return null;
-        }
         byte[] out = new byte[4];
-        for (int i = 0; i < 4; i++) {
-            String part = parts[i];
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)) {
+        int part = 0;
+        int value = 0;
+        int digits = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            char c = i < s.length() ? s.charAt(i) : '.';
+            if (c == '.') {
+                if (digits == 0 || part > 3) {
+                    return null;
+                }
+                out[part++] = (byte) value;
+                value = 0;
+                digits = 0;
+            } else if (c >= '0' && c <= '9' && digits < 3) {
+                value = value * 10 + (c - '0');
+                digits++;
+                if (value > 255) {
+                    return null;
+                }
+            } else {
                 return null;
             }
-            int v = Integer.parseInt(part);
-            if (v > 255) {
-                return null;
-            }
-            out[i] = (byte) v;
         }
-        return out;
+        return part == 4 ? out : null;
+    }
+
+    static boolean isDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return !s.isEmpty();
     }
 
     private static byte[] parseV6(String s) {

@@ -21,6 +21,9 @@ public final class ConfigCheck {
     private static final Set<String> PEER_KEYS = Set.of("publickey", "presharedkey", "allowedips", "endpoint",
             "persistentkeepalive");
 
+    private static final java.util.regex.Pattern ENDPOINT =
+            java.util.regex.Pattern.compile("(\\[[0-9A-Fa-f:.%\\w]+]|[^:\\[\\]]+):\\d{1,5}");
+
     private ConfigCheck() {
     }
 
@@ -108,7 +111,7 @@ public final class ConfigCheck {
                 }
             } else if (key.equals("persistentkeepalive") && !value.equalsIgnoreCase("off") && !isInt(value, 65535)) {
                 out.add(Problem.error(src, e, "PersistentKeepalive is not a number of seconds"));
-            } else if (key.equals("endpoint") && !value.matches("(\\[[0-9A-Fa-f:.%\\w]+]|[^:\\[\\]]+):\\d{1,5}")) {
+            } else if (key.equals("endpoint") && !ENDPOINT.matcher(value).matches()) {
                 out.add(Problem.error(src, e, "Endpoint is not host:port"));
             }
         }
@@ -186,7 +189,7 @@ public final class ConfigCheck {
     }
 
     private static boolean isInt(String v, int max) {
-        if (v.isEmpty() || v.length() > 5 || !v.chars().allMatch(Character::isDigit)) {
+        if (v.isEmpty() || v.length() > 5 || !Cidr.isDigits(v)) {
             return false;
         }
         return Integer.parseInt(v) <= max;

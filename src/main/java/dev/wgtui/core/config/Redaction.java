@@ -15,6 +15,9 @@ public final class Redaction {
 
     /** The line with a secret value hidden; other lines unchanged. */
     public static String line(String raw) {
+        if (!mentionsKey(raw)) {
+            return raw;
+        }
         int eq = raw.indexOf('=');
         String head = eq < 0 ? raw : raw.substring(0, eq);
         String key = ConfigParser.squeeze(head).toLowerCase(Locale.ROOT);
@@ -32,6 +35,25 @@ public final class Redaction {
             return raw.replaceAll("(?i)((private|preshared)\\s*key).*", "$1 " + HIDDEN);
         }
         return raw;
+    }
+
+    /** Cheap test before the real one: a secret's line contains "key" in some case. */
+    private static boolean mentionsKey(String raw) {
+        for (int i = raw.indexOf('e'), n = raw.length(); i > 0 && i + 1 < n; i = raw.indexOf('e', i + 1)) {
+            char k = raw.charAt(i - 1);
+            char y = raw.charAt(i + 1);
+            if ((k == 'k' || k == 'K') && (y == 'y' || y == 'Y')) {
+                return true;
+            }
+        }
+        for (int i = raw.indexOf('E'), n = raw.length(); i > 0 && i + 1 < n; i = raw.indexOf('E', i + 1)) {
+            char k = raw.charAt(i - 1);
+            char y = raw.charAt(i + 1);
+            if ((k == 'k' || k == 'K') && (y == 'y' || y == 'Y')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The whole text with every secret hidden, line endings kept. */

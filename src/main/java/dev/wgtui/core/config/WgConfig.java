@@ -39,6 +39,18 @@ public final class WgConfig {
         return new WgConfig(source, new ArrayList<>(lines));
     }
 
+    /** The same config named after another file (a preview), sharing its lines. */
+    public WgConfig withSource(String newSource) {
+        return new WgConfig(newSource, this);
+    }
+
+    private WgConfig(String source, WgConfig same) {
+        this.source = source;
+        this.lines = same.lines;
+        this.preambleEnd = same.preambleEnd;
+        this.peers = same.peers;
+    }
+
     /** Where the config came from, for messages: a path or {@code host:path}. */
     public String source() {
         return source;

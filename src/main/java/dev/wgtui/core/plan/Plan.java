@@ -37,7 +37,10 @@ public record Plan(String node, String targetFile, String previewFile, WgConfig 
 
     /** The unified diff, secrets hidden; empty when nothing changes. */
     public String unifiedDiff() {
-        return unifiedDiff(current == null ? "" : current.render(), proposed.render(),
+        if (!changed()) {
+            return "";
+        }
+        return unifiedDiff(current == null ? List.of() : displayLines(current), displayLines(proposed),
                 targetFile + " (current)", targetFile + " (preview)");
     }
 
@@ -46,8 +49,11 @@ public record Plan(String node, String targetFile, String previewFile, WgConfig 
         if (before.equals(after)) {
             return "";
         }
-        List<String> a = displayLines(before);
-        List<String> b = displayLines(after);
+        return unifiedDiff(displayLines(WgConfig.parse("", before)), displayLines(WgConfig.parse("", after)),
+                beforeLabel, afterLabel);
+    }
+
+    private static String unifiedDiff(List<String> a, List<String> b, String beforeLabel, String afterLabel) {
         Patch<String> patch = DiffUtils.diff(a, b);
         List<String> lines = UnifiedDiffUtils.generateUnifiedDiff(beforeLabel, afterLabel, a, patch, 3);
         StringBuilder out = new StringBuilder();
@@ -57,8 +63,7 @@ public record Plan(String node, String targetFile, String previewFile, WgConfig 
         return out.toString();
     }
 
-    private static List<String> displayLines(String text) {
-        WgConfig parsed = WgConfig.parse("", text);
+    private static List<String> displayLines(WgConfig parsed) {
         List<String> out = new ArrayList<>(parsed.lines().size());
         for (ConfigLine line : parsed.lines()) {
             out.add(Redaction.line(line.raw()));

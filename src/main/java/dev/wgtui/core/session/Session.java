@@ -220,7 +220,7 @@ public final class Session implements AutoCloseable {
                                 ? List.of("[Interface] SaveConfig") : merge.updated(), merge.removed());
             }
         }
-        WgConfig preview = WgConfig.parse(hub.node() + ":" + hub.previewPath(), proposed.render());
+        WgConfig preview = proposed.withSource(hub.node() + ":" + hub.previewPath());
         List<Problem> errors = ConfigCheck.problems(preview, false).stream().filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
             throw new PlanRefused("refusing to write a config that breaks the rules", errors);
