@@ -13,9 +13,11 @@ import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -99,21 +101,32 @@ public final class SshHostShell implements HostShell {
     public static SshHostShell connect(SshTarget target, SshOptions options) throws HostException {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(options, "options");
-        List<SSHClient> opened = new ArrayList<>();
-        boolean connected = false;
-        try {
-            SSHClient via = null;
-            for (SshTarget hop : target.hops()) {
-                via = openHop(target, hop, via, options);
-                opened.add(via);
-            }
-            SshHostShell shell = new SshHostShell(target, options, opened);
-            connected = true;
-            log.debug("connected to {} ({})", target.name(), target.address());
-            return shell;
-        } finally {
-            if (!connected) {
-                closeAll(opened);
+        Set<String> accepted = new HashSet<>();
+        while (true) {
+            List<SSHClient> opened = new ArrayList<>();
+            boolean connected = false;
+            try {
+                SSHClient via = null;
+                for (SshTarget hop : target.hops()) {
+                    via = openHop(target, hop, via, options, accepted);
+                    if (via == null) {
+                        break;
+                    }
+                    opened.add(via);
+                }
+                if (via == null) {
+                    // A host key was just accepted. Start again from the first hop: a failed
+                    // handshake through a jump host makes sshj drop the jump connection too.
+                    continue;
+                }
+                SshHostShell shell = new SshHostShell(target, options, opened);
+                connected = true;
+                log.debug("connected to {} ({})", target.name(), target.address());
+                return shell;
+            } finally {
+                if (!connected) {
+                    closeAll(opened);
+                }
             }
         }
     }
@@ -281,58 +294,59 @@ public final class SshHostShell implements HostShell {
 
     // ---- connecting
 
-    private static SSHClient openHop(SshTarget target, SshTarget hop, SSHClient via, SshOptions options)
-            throws HostException {
+    /**
+     * Connects and authenticates to one hop, directly or through {@code via}.
+     *
+     * @return the connected client, or null when the operator just accepted the hop's host key
+     *         (it is in known_hosts now, and the caller starts again)
+     */
+    private static SSHClient openHop(SshTarget target, SshTarget hop, SSHClient via, SshOptions options,
+                                     Set<String> accepted) throws HostException {
         Duration timeout = hop.connectTimeout().orElse(options.connectTimeout());
         String who = hop == target ? "" : "jump host " + hop.name() + ": ";
-        boolean asked = false;
-        while (true) {
-            KnownHostsCheck check = new KnownHostsCheck(options.knownHosts());
-            SSHClient hopClient = newClient(options, timeout);
-            hopClient.addHostKeyVerifier(check);
-            DirectConnection tunnel = null;
-            ConnectAlarm alarm = new ConnectAlarm(hopClient, timeout);
-            try (alarm) {
-                if (via == null) {
-                    hopClient.connect(hop.hostname(), hop.port());
-                } else {
-                    try {
-                        tunnel = via.newDirectConnection(hop.hostname(), hop.port());
-                    } catch (OpenFailException e) {
-                        throw new HostException(Kind.CONNECT, target.name(), who + "the previous jump host could not"
-                                + " open a connection to " + hop.hostname() + ":" + hop.port() + " (" + e.getMessage() + ")", e);
-                    }
-                    alarm.alsoClose(tunnel);
-                    hopClient.connectVia(tunnel);
+        KnownHostsCheck check = new KnownHostsCheck(options.knownHosts());
+        SSHClient hopClient = newClient(options, timeout);
+        hopClient.addHostKeyVerifier(check);
+        DirectConnection tunnel = null;
+        ConnectAlarm alarm = new ConnectAlarm(hopClient, timeout);
+        try (alarm) {
+            if (via == null) {
+                hopClient.connect(hop.hostname(), hop.port());
+            } else {
+                try {
+                    tunnel = via.newDirectConnection(hop.hostname(), hop.port());
+                } catch (OpenFailException e) {
+                    throw new HostException(Kind.CONNECT, target.name(), who + "the previous jump host could not"
+                            + " open a connection to " + hop.hostname() + ":" + hop.port() + " (" + e.getMessage() + ")", e);
                 }
-            } catch (IOException | RuntimeException e) {
-                closeQuietly(hopClient);
-                closeQuietly(tunnel);
-                if (alarm.rang() && check.verdict() == KnownHostsCheck.Verdict.NOT_CHECKED) {
-                    throw new HostException(Kind.TIMEOUT, target.name(), who + "no answer from " + hop.hostname()
-                            + ":" + hop.port() + " within " + human(timeout), e);
-                }
-                if (check.verdict() == KnownHostsCheck.Verdict.UNKNOWN && !asked) {
-                    asked = true;
-                    if (options.hostKeyPrompt().accept(check.knownHostsName(), check.keyType(), check.fingerprint())) {
-                        trust(target, who, check);
-                        continue;
-                    }
-                }
-                throw connectFailure(target, hop, who, check, e, timeout);
-            } catch (HostException e) {
-                closeQuietly(hopClient);
-                throw e;
+                alarm.alsoClose(tunnel);
+                hopClient.connectVia(tunnel);
             }
-            try {
-                authenticate(hopClient, target, hop, who, options);
-            } catch (HostException | RuntimeException e) {
-                closeQuietly(hopClient);
-                closeQuietly(tunnel);
-                throw e;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(hopClient);
+            closeQuietly(tunnel);
+            if (alarm.rang() && check.verdict() == KnownHostsCheck.Verdict.NOT_CHECKED) {
+                throw new HostException(Kind.TIMEOUT, target.name(), who + "no answer from " + hop.hostname()
+                        + ":" + hop.port() + " within " + human(timeout), e);
             }
-            return hopClient;
+            if (check.verdict() == KnownHostsCheck.Verdict.UNKNOWN && accepted.add(check.knownHostsName())
+                    && options.hostKeyPrompt().accept(check.knownHostsName(), check.keyType(), check.fingerprint())) {
+                trust(target, who, check);
+                return null;
+            }
+            throw connectFailure(target, hop, who, check, e, timeout);
+        } catch (HostException e) {
+            closeQuietly(hopClient);
+            throw e;
         }
+        try {
+            authenticate(hopClient, target, hop, who, options);
+        } catch (HostException | RuntimeException e) {
+            closeQuietly(hopClient);
+            closeQuietly(tunnel);
+            throw e;
+        }
+        return hopClient;
     }
 
     /**
