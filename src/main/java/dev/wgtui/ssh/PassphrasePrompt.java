@@ -11,7 +11,7 @@ public interface PassphrasePrompt {
 
     /**
      * @return the passphrase for {@code keyFile}, or null to skip the key. Asked again, up to three
-     *         times, when the passphrase is wrong. The array is not kept after the key is decrypted.
+     *         times, when the passphrase is wrong. wgtui overwrites the array once it has tried it.
      */
     char[] passphrase(Path keyFile);
 }

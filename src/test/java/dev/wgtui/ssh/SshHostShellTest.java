@@ -141,6 +141,16 @@ class SshHostShellTest {
     }
 
     @Test
+    void keepalivesKeepAnIdleConnectionUsable() throws Exception {
+        options = options.withKeepAliveInterval(Duration.ofSeconds(1));
+        try (SshHostShell hub = connect()) {
+            Thread.sleep(2500);
+            assertThat(hub.isConnected()).isTrue();
+            assertThat(hub.exec("echo awake", TEN_SECONDS).out()).isEqualTo("awake\n");
+        }
+    }
+
+    @Test
     void commandEchoSeesEachCommandButNotStdin() throws HostException {
         List<String> echoed = new CopyOnWriteArrayList<>();
         options = options.withCommandEcho((host, command) -> echoed.add("[#] " + host + ": " + command));
