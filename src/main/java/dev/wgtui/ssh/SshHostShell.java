@@ -70,6 +70,8 @@ public final class SshHostShell implements HostShell {
     /** OpenSSH's sshd allows ten sessions per connection (MaxSessions); stay below that. */
     static final int MAX_CONCURRENT_COMMANDS = 8;
     private static final int PASSPHRASE_ATTEMPTS = 3;
+    private static final ScheduledExecutorService ALARMS =
+            Executors.newSingleThreadScheduledExecutor(daemonThreads("wgtui-ssh-connect-alarm"));
 
     private final SshTarget target;
     private final SshOptions options;
@@ -79,9 +81,6 @@ public final class SshHostShell implements HostShell {
     private final ExecutorService io;
     private final Semaphore channels = new Semaphore(MAX_CONCURRENT_COMMANDS, true);
     private final AtomicBoolean closed = new AtomicBoolean();
-
-    private static final ScheduledExecutorService ALARMS =
-            Executors.newSingleThreadScheduledExecutor(daemonThreads("wgtui-ssh-connect-alarm"));
 
     private SshHostShell(SshTarget target, SshOptions options, List<SSHClient> hops) {
         this.target = target;
@@ -145,6 +144,13 @@ public final class SshHostShell implements HostShell {
         return !closed.get() && client.isConnected() && client.getTransport().isRunning();
     }
 
+    /**
+     * Runs {@code command} in its own session channel: stdin is sent, then EOF; stdout and stderr
+     * are read concurrently to the end. At most {@value #MAX_CONCURRENT_COMMANDS} commands run at
+     * once on a connection; others wait, and the wait counts against their timeout. When the
+     * timeout passes, the command is sent KILL, its channel is closed and TIMEOUT is thrown; the
+     * connection stays usable. Messages name the command by its first word only.
+     */
     @Override
     public ExecResult exec(String command, byte[] stdin, Duration timeout) throws HostException {
         Objects.requireNonNull(command, "command");
