@@ -139,6 +139,10 @@ public final class RemoteHub implements Hub {
         return iface;
     }
 
+    public Layout layout() {
+        return layout;
+    }
+
     @Override
     public String node() {
         return node;
