@@ -1,0 +1,71 @@
+package dev.wgtui.ssh;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where and as whom to connect for one host, resolved from the inventory and {@code ~/.ssh/config}.
+ *
+ * @param name           the host as the operator knows it (inventory name, or the ProxyJump spec of a jump host)
+ * @param hostname       what to connect to (DNS name or address); with a jump host, resolved by the jump host
+ * @param port           the SSH port
+ * @param user           the remote user
+ * @param identityFiles  private key files to offer, in order; files that do not exist are skipped
+ * @param jump           the host to tunnel through (ProxyJump); its own {@code jump} chains further
+ * @param connectTimeout how long connecting may take, when the inventory or ssh config says so
+ */
+public record SshTarget(
+        String name,
+        String hostname,
+        int port,
+        String user,
+        List<Path> identityFiles,
+        Optional<SshTarget> jump,
+        Optional<Duration> connectTimeout) {
+
+    public SshTarget {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(hostname, "hostname");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(jump, "jump");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException(name + ": port " + port + " is not a port number");
+        }
+        identityFiles = List.copyOf(identityFiles);
+    }
+
+    /** A direct target with no jump host and the default connect timeout. */
+    public static SshTarget of(String name, String hostname, int port, String user, List<Path> identityFiles) {
+        return new SshTarget(name, hostname, port, user, identityFiles, Optional.empty(), Optional.empty());
+    }
+
+    /** This target reached through {@code jumpHost}. */
+    public SshTarget via(SshTarget jumpHost) {
+        return new SshTarget(name, hostname, port, user, identityFiles, Optional.of(jumpHost), connectTimeout);
+    }
+
+    /** This target with a connect timeout of its own. */
+    public SshTarget withConnectTimeout(Duration timeout) {
+        return new SshTarget(name, hostname, port, user, identityFiles, jump, Optional.of(timeout));
+    }
+
+    /** {@code user@hostname:port}, for messages. */
+    public String address() {
+        String host = hostname.indexOf(':') >= 0 ? "[" + hostname + "]" : hostname;
+        return user + "@" + host + ":" + port;
+    }
+
+    /** The hosts to connect to in order: the outermost jump host first, this target last. */
+    public List<SshTarget> hops() {
+        List<SshTarget> hops = new ArrayList<>();
+        for (SshTarget t = this; t != null; t = t.jump().orElse(null)) {
+            hops.add(0, t);
+        }
+        return hops;
+    }
+}
