@@ -157,7 +157,7 @@ public final class RemoteWorkerKeys implements WorkerKeys {
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() instanceof HostException ? e.getCause() : e;
             return failed(name, cause instanceof HostException ? cause.getMessage()
-                    : name + ": cannot connect: " + e.getMessage());
+                    : name + ": cannot connect: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
         }
         RemoteHub.Layout where = layout.apply(worker);
         String iface = worker.interfaceName();

@@ -25,10 +25,12 @@ trap 'exit 129' HUP
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# Names the step for failure messages; the test hook kills the script there.
+# Names the step for failure messages. Test hooks (never set by wgtui itself): KILL_AT kills
+# the script at a step as a power cut would, PAUSE_AT waits there so a test can cut the line.
 step() {
     STEP=$1
     if [ "${KILL_AT:-}" = "$1" ]; then kill -9 $$; fi
+    if [ "${PAUSE_AT:-}" = "$1" ]; then sleep 3; fi
 }
 
 # fail KIND MESSAGE: one "fail" frame (kind, step, message), then "end"; exit 3.
