@@ -7,7 +7,9 @@ import dev.wgtui.core.inventory.Inventory;
 import dev.wgtui.core.inventory.InventoryException;
 import dev.wgtui.core.session.Session;
 import dev.wgtui.core.session.WorkerKeys;
+import dev.wgtui.core.session.WorkerSetup;
 import dev.wgtui.local.LocalHub;
+import dev.wgtui.ssh.HostKeyPrompt;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -25,31 +28,35 @@ import java.util.stream.Stream;
  */
 public final class AppContext implements AutoCloseable {
 
-    /** Opens a hub over SSH; set by the remote layer. */
-    @FunctionalInterface
-    public interface RemoteOpener {
-        Opened open(Inventory inventory, Cluster cluster, GlobalOptions options) throws Exception;
-    }
-
     /** A hub and the source of workers' keys that go with it. */
-    public record Opened(Hub hub, WorkerKeys keys) {
+    public record Opened(Hub hub, WorkerKeys keys, WorkerSetup workers) {
+        public Opened(Hub hub, WorkerKeys keys) {
+            this(hub, keys, WorkerSetup.NONE);
+        }
     }
-
-    private static RemoteOpener remoteOpener;
 
     private final GlobalOptions options;
     private final Clock clock;
     private Session session;
     private Inventory inventory;
     private Path demoDir;
+    private RemoteConnections connections;
+    private HostKeyPrompt hostKeyPrompt = TerminalPrompts.hostKey();
+    private Consumer<String> echo = line -> System.err.println(line);
 
     public AppContext(GlobalOptions options, Clock clock) {
         this.options = options;
         this.clock = clock;
     }
 
-    public static void setRemoteOpener(RemoteOpener opener) {
-        remoteOpener = opener;
+    /** How an unknown host key is put to the operator (the dashboard sets its own dialog). */
+    public void setHostKeyPrompt(HostKeyPrompt prompt) {
+        this.hostKeyPrompt = prompt;
+    }
+
+    /** Where {@code --verbose} prints the {@code [#] ...} lines of remote commands. */
+    public void setEcho(Consumer<String> echo) {
+        this.echo = echo;
     }
 
     public GlobalOptions options() {
@@ -81,15 +88,15 @@ public final class AppContext implements AutoCloseable {
         } else if (options.local != null) {
             Path preview = Path.of(options.preview != null ? options.preview : "/tmp/" + iface + ".conf.preview");
             opened = new Opened(new LocalHub(cluster.hub().name(), options.local, preview, clock), WorkerKeys.NONE);
-        } else if (remoteOpener != null) {
-            opened = remoteOpener.open(inv, cluster, options);
         } else {
-            throw new IllegalArgumentException("no hub: pass --local FILE or --demo (SSH to the hub is not built in this binary)");
+            connections = new RemoteConnections(cluster, options, hostKeyPrompt, TerminalPrompts.passphrase());
+            opened = connections.openHub(options.verbose, echo, overlayPrefix(cluster));
         }
         Session.Options sessionOptions = new Session.Options(options.turnOffSaveConfig,
                 overlayPrefix(cluster),
                 "/etc/wireguard/privatekey");
         session = new Session(cluster, opened.hub(), this::limit, opened.keys(), sessionOptions, clock);
+        session.setWorkerSetup(opened.workers());
         return session;
     }
 
@@ -138,6 +145,9 @@ public final class AppContext implements AutoCloseable {
     public void close() {
         if (session != null) {
             session.close();
+        }
+        if (connections != null) {
+            connections.close();
         }
         if (demoDir != null) {
             try (Stream<Path> walk = Files.walk(demoDir)) {

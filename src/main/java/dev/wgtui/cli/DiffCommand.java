@@ -3,7 +3,12 @@ package dev.wgtui.cli;
 import dev.wgtui.core.plan.Plan;
 import dev.wgtui.core.session.Session;
 import picocli.CommandLine.Command;
+import dev.wgtui.core.session.WorkerSetup;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+
+import java.util.List;
+import java.util.Map;
 
 /** {@code diff}: the plan for the chosen workers as a redacted diff and the dry-run summary. */
 @Command(name = "diff", aliases = "preview",
@@ -15,16 +20,24 @@ final class DiffCommand extends HubCommand {
             description = "Workers to merge, as an Ansible limit pattern: cm4,s2204, a group, all, '!host', 'c*' (default: all)")
     String pattern;
 
+    @Option(names = {"-w", "--workers"},
+            description = "Also preview each chosen worker's own config (its Address, key and the hub as its peer)")
+    boolean workers;
+
     @Override
     public Integer call() throws Exception {
         Session s = session();
         select(s, pattern);
         Plan plan = s.plan();
         s.writePreview(plan);
+        List<WorkerSetup.Change> workerChanges = workers ? s.planWorkers() : List.of();
         if (options().json) {
-            out().println(Json.write(planJson(plan)));
+            Map<String, Object> json = planJson(plan);
+            json.put("workers", workerJson(workerChanges));
+            out().println(Json.write(json));
         } else {
             printPlan(plan);
+            printWorkers(workerChanges);
         }
         return ExitCode.OK.code();
     }

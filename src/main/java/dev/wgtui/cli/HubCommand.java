@@ -3,6 +3,7 @@ package dev.wgtui.cli;
 import dev.wgtui.core.plan.Plan;
 import dev.wgtui.core.session.ApplyOutcome;
 import dev.wgtui.core.session.Session;
+import dev.wgtui.core.session.WorkerSetup;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -63,6 +64,21 @@ abstract class HubCommand implements Callable<Integer> {
         out().print(diff.isEmpty() ? "No change: the hub's config already has the selected peers.\n" : diff);
         out().println();
         out().print(plan.summary().render());
+    }
+
+    void printWorkers(List<WorkerSetup.Change> changes) {
+        if (options().json) {
+            return;
+        }
+        for (WorkerSetup.Change c : changes) {
+            out().println();
+            out().print(c.changed() ? c.diff() : c.worker() + ":" + c.configPath() + ": no change\n");
+        }
+    }
+
+    static List<Object> workerJson(List<WorkerSetup.Change> changes) {
+        return changes.stream().map(c -> (Object) Map.of("worker", c.worker(), "file", c.configPath(),
+                "changed", c.changed(), "diff", c.diff())).toList();
     }
 
     static Map<String, Object> planJson(Plan plan) {

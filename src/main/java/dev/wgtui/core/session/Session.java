@@ -57,6 +57,7 @@ public final class Session implements AutoCloseable {
     private final Set<String> selection = new LinkedHashSet<>();
     private HubState state;
     private Plan lastPlan;
+    private WorkerSetup workerSetup = WorkerSetup.NONE;
 
     /**
      * @param limit resolves an Ansible limit pattern to host names (throws IllegalArgumentException
@@ -70,6 +71,15 @@ public final class Session implements AutoCloseable {
         this.workerKeys = workerKeys;
         this.options = options;
         this.clock = clock;
+    }
+
+    /** Lets this session also set up workers' own configs (over SSH). */
+    public void setWorkerSetup(WorkerSetup setup) {
+        this.workerSetup = setup;
+    }
+
+    public boolean canSetUpWorkers() {
+        return workerSetup.available();
     }
 
     public Cluster cluster() {
@@ -263,6 +273,17 @@ public final class Session implements AutoCloseable {
     /** Dry-run: leaves the preview on the hub; changes nothing else. */
     public void writePreview(Plan plan) throws HubException {
         hub.writePreview(plan.proposed().render());
+    }
+
+    /** Plans and previews the selected workers' own configs (SPEC step 11); writes nothing else. */
+    public List<WorkerSetup.Change> planWorkers() throws Exception {
+        List<Node> chosen = cluster.workers().stream().filter(w -> selection.contains(w.name())).toList();
+        return workerSetup.plan(chosen);
+    }
+
+    /** Writes the previewed worker configs and brings their tunnels up. */
+    public List<WorkerSetup.Result> applyWorkers(List<WorkerSetup.Change> planned) throws Exception {
+        return workerSetup.apply(planned.stream().map(WorkerSetup.Change::worker).toList());
     }
 
     // ---- apply, validate, restore --------------------------------------------------------
