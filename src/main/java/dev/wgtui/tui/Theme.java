@@ -153,8 +153,14 @@ public final class Theme {
         return load(name, System::getenv, Path.of(""));
     }
 
-    /** {@link #load(String)} with the environment and working directory given, for tests. */
+    /** {@link #load(String)} with the environment and working directory given. */
     public static Theme load(String name, Function<String, String> env, Path workingDir) throws ThemeException {
+        return load(name, env, workingDir, searchDirs(workingDir));
+    }
+
+    /** Looks for {@code <name>.properties} in {@code dirs}, then in the jar. */
+    static Theme load(String name, Function<String, String> env, Path workingDir, List<Path> dirs)
+            throws ThemeException {
         String noColor = env.apply("NO_COLOR");
         String wanted = noColor != null && !noColor.isEmpty() ? "mono"
                 : name == null || name.isBlank() ? "default" : name.strip();
@@ -168,7 +174,7 @@ public final class Theme {
         if (!wanted.matches("[A-Za-z0-9_-]+")) {
             throw new ThemeException(wanted, 0, "not a theme name; themes: " + String.join(", ", BUNDLED));
         }
-        for (Path dir : searchDirs(workingDir)) {
+        for (Path dir : dirs) {
             Path file = dir.resolve(wanted + ".properties");
             if (Files.isRegularFile(file)) {
                 return read(file);
