@@ -26,6 +26,17 @@ final class ScreenDriver {
         dashboard = new Dashboard(session, theme, commands, new TerminalScreen(terminal), executor);
     }
 
+    private ScreenDriver(Session session, Function<String, String> commands) throws IOException, ThemeException {
+        terminal = new DefaultVirtualTerminal(new TerminalSize(120, 35));
+        dashboard = Dashboard.create(session, Theme.load("default"), commands, new TerminalScreen(terminal));
+    }
+
+    /** As in real use: Session calls on the dashboard's own background thread. */
+    static ScreenDriver onBackgroundThread(Session session, Function<String, String> commands)
+            throws IOException, ThemeException {
+        return new ScreenDriver(session, commands);
+    }
+
     /** Session calls run inline, so every key's work is done when {@link #press} returns. */
     static ScreenDriver inline(Session session, int columns, int rows) throws IOException, ThemeException {
         return new ScreenDriver(session, Theme.load("default"), columns, rows, Runnable::run, Dashboard.NO_COMMANDS);
