@@ -190,7 +190,7 @@ public final class Dashboard implements AutoCloseable {
             if (changed || resizePending()) {
                 render();
             } else if (key == null) {
-                waitForEvent(15);
+                waitForEvent(25);
             }
         }
     }
@@ -588,7 +588,8 @@ public final class Dashboard implements AutoCloseable {
         if (p == Prompt.FILTER) {
             setFilter(promptText);
             say(Tone.INFO, filter.isEmpty() ? "filter cleared"
-                    : visibleRows().size() + " of " + snapshot.rows().size() + " peers match /" + filter + " · esc clears");
+                    : visibleRows().size() + " of " + snapshot.rows().size() + " peers match /" + filter
+                            + " · esc clears");
         } else if (p == Prompt.COMMAND) {
             runCommand(promptText);
         }
@@ -619,7 +620,7 @@ public final class Dashboard implements AutoCloseable {
         if (commandHistory.isEmpty() || !commandHistory.get(commandHistory.size() - 1).equals(command)) {
             commandHistory.add(command);
         }
-        work(":" + command, thenRead(() -> commandRunner.apply(command)), r -> {
+        work("running :" + command, thenRead(() -> commandRunner.apply(command)), r -> {
             show(r.snapshot());
             String out = r.value() == null ? "" : r.value().strip();
             List<Line> lines = Line.text(out, Element.PANE_TEXT);
@@ -792,7 +793,8 @@ public final class Dashboard implements AutoCloseable {
         work("validating " + session.hub().node(), thenRead(session::validate), r -> {
             show(r.snapshot());
             Validation.Report report = r.value();
-            openPane(new Pane(Pane.Kind.VALIDATION, "Validation · " + session.hub().node(), Reports.validation(report)));
+            openPane(new Pane(Pane.Kind.VALIDATION, "Validation · " + session.hub().node(),
+                    Reports.validation(report)));
             say(report.passed() ? Tone.OK : Tone.ERROR, report.summary());
         });
     }

@@ -84,7 +84,8 @@ public final class DashboardKeys {
             nav(KeyContext.PANE, PAGE_DOWN, "page down", "scroll a page down", d -> d.pagePane(1)),
             nav(KeyContext.PANE, HOME, "top", "scroll to the top", d -> d.paneToEnd(false)),
             nav(KeyContext.PANE, END, "bottom", "scroll to the bottom", d -> d.paneToEnd(true)),
-            new KeyBinding(KeyContext.PANE, ESC, "close", "close the pane", true, Dashboard::back, DisabledReason.NEVER),
+            new KeyBinding(KeyContext.PANE, ESC, "close", "close the pane", true, Dashboard::back,
+                    DisabledReason.NEVER),
             new KeyBinding(KeyContext.PANE, Key.of("tab", KeyType.Tab), "peers", "move the focus to the peer table",
                     true, Dashboard::switchFocus, DisabledReason.NEVER),
 

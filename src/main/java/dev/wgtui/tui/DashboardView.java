@@ -34,7 +34,8 @@ final class DashboardView {
         cursor = null;
         c.fill(0, 0, c.width, c.height, Element.SCREEN);
         if (c.width < MIN_WIDTH || c.height < MIN_HEIGHT) {
-            String msg = "terminal too small: " + c.width + "x" + c.height + ", wgtui needs " + MIN_WIDTH + "x" + MIN_HEIGHT;
+            String msg = "terminal too small: " + c.width + "x" + c.height + ", wgtui needs " + MIN_WIDTH + "x"
+                    + MIN_HEIGHT;
             c.text(0, c.height / 2, Canvas.fit(msg, c.width), Element.STATUS_WARN, c.width);
             return;
         }
@@ -166,8 +167,9 @@ final class DashboardView {
                 break;
             }
             int cw = Math.min(column.width(), limit - col);
-            c.text(col, y + 1, column.right() ? Canvas.padLeft(column.heading(), cw) : Canvas.pad(column.heading(), cw),
-                    Element.TABLE_HEADER, cw);
+            String heading = Canvas.fit(column.heading(), cw);
+            int indent = column.right() ? cw - Canvas.width(heading) : 0;
+            c.text(col + indent, y + 1, heading, Element.TABLE_HEADER, cw - indent);
             col += column.width() + GAP.length();
         }
         // rows
@@ -328,7 +330,8 @@ final class DashboardView {
                 line = new ArrayList<>();
                 used = 0;
             }
-            line.add(new Span(" " + key, disabled ? Element.FOOTER_DISABLED : Element.FOOTER_KEY));
+            line.add(new Span(" ", Element.FOOTER_TEXT));
+            line.add(new Span(key, disabled ? Element.FOOTER_DISABLED : Element.FOOTER_KEY));
             line.add(new Span(" " + name + " ", disabled ? Element.FOOTER_DISABLED : Element.FOOTER_TEXT));
             used += w;
         }

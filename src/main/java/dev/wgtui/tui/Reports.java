@@ -151,7 +151,8 @@ final class Reports {
             Element he = h.stale() ? Element.LIVE_STALE : Element.LIVE_FRESH;
             String ping = h.pingOk().map(ok -> ok ? "ok" : "lost").orElse("-");
             Element pe = h.pingOk().map(ok -> ok ? Element.MARKER_OK : Element.MARKER_MISSING).orElse(Element.DIM);
-            out.add(Line.of(new Span(Canvas.pad(h.name(), nw) + "  " + Canvas.pad(h.address(), aw) + "  ", Element.PANE_TEXT),
+            out.add(Line.of(
+                    new Span(Canvas.pad(h.name(), nw) + "  " + Canvas.pad(h.address(), aw) + "  ", Element.PANE_TEXT),
                     new Span(Canvas.pad(h.stale() ? hs + " !" : hs, 12), he), new Span("  ", Element.PANE_TEXT),
                     new Span(Canvas.pad(ping, 6), pe), new Span("  " + h.detail(), Element.DIM)));
         }
@@ -240,8 +241,10 @@ final class Reports {
             out.add(field("  Endpoint", lp.endpoint() == null ? "(none)" : lp.endpoint(), Element.PANE_TEXT));
             boolean stale = lp.stale(now);
             out.add(field("  Handshake", lp.handshakeAge(now).map(a -> Format.age(a) + " ago").orElse("never")
-                    + (stale ? " · stale (older than 3 minutes)" : ""), stale ? Element.LIVE_STALE : Element.LIVE_FRESH));
-            out.add(field("  Transfer", Format.bytes(lp.rxBytes()) + " received, " + Format.bytes(lp.txBytes()) + " sent",
+                    + (stale ? " · stale (older than 3 minutes)" : ""),
+                    stale ? Element.LIVE_STALE : Element.LIVE_FRESH));
+            out.add(field("  Transfer",
+                    Format.bytes(lp.rxBytes()) + " received, " + Format.bytes(lp.txBytes()) + " sent",
                     Element.PANE_TEXT));
             out.add(field("  AllowedIPs", String.join(", ", lp.allowedIps()), Element.PANE_TEXT));
         }

@@ -243,7 +243,8 @@ public final class Theme {
             }
             int eq = line.indexOf('=');
             if (eq < 0) {
-                throw new ThemeException(source, lineNo, "expected <element>.<fg|bg|style> = value, got `" + line + "'");
+                throw new ThemeException(source, lineNo,
+                        "expected <element>.<fg|bg|style> = value, got `" + line + "'");
             }
             String key = line.substring(0, eq).strip().toLowerCase(Locale.ROOT);
             String value = line.substring(eq + 1).strip();

@@ -2,12 +2,19 @@ package dev.wgtui.tui;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyType;
+import dev.wgtui.core.cluster.Cluster;
+import dev.wgtui.core.cluster.Node;
+import dev.wgtui.core.cluster.NodeReader;
+import dev.wgtui.core.session.Session;
+import dev.wgtui.core.session.WorkerKeys;
+import dev.wgtui.local.LocalHub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -356,7 +363,8 @@ class DashboardTest {
     void hubErrorsShowInTheStatusLineAndTheDashboardGoesOn() throws Exception {
         DemoCluster demo = DemoCluster.local(dir);
         Files.writeString(demo.config, Files.readString(demo.config)
-                .replace("# s2204\nPublicKey = " + DemoCluster.S2204_KEY, "# s2204\nPublicKey = " + DemoCluster.CM4_OLD_KEY));
+                .replace("# s2204\nPublicKey = " + DemoCluster.S2204_KEY,
+                        "# s2204\nPublicKey = " + DemoCluster.CM4_OLD_KEY));
         ScreenDriver s = ScreenDriver.inline(demo.session, 120, 35).start();
 
         s.type(" d");
@@ -389,6 +397,29 @@ class DashboardTest {
         t.type(":").press(KeyType.ArrowUp);
         assertThat(t.statusLine()).startsWith(":select cm4,s2204");
         t.press(KeyType.Escape);
+    }
+
+    @Test
+    void aLongTableScrollsWithTheCursorAndSaysWhereItIs() throws Exception {
+        DemoCluster demo = DemoCluster.local(dir);
+        List<Node> workers = new java.util.ArrayList<>();
+        for (int i = 1; i <= 60; i++) {
+            workers.add(NodeReader.read("big.yml", String.format("node%02d", i),
+                    Map.of("wireguard_ip", "10.1.0." + i)));
+        }
+        Cluster big = new Cluster("big.yml", DemoCluster.cluster().hub(), workers);
+        Session session = new Session(big, new LocalHub("k8s", demo.config, dir.resolve("p"), demo.clock),
+                p -> List.of(), WorkerKeys.NONE, Session.Options.defaults(), demo.clock);
+        ScreenDriver s = ScreenDriver.inline(session, 120, 35).start();
+
+        assertThat(s.text()).contains("node01").contains(" 1-27 of 63 ").doesNotContain("node60");
+
+        s.press(KeyType.End);
+        assertThat(s.text()).contains("old-laptop").contains(" 37-63 of 63 ").doesNotContain("node01 ");
+
+        s.press(KeyType.PageUp).press(KeyType.Home);
+        assertThat(s.text()).contains("node01").contains(" 1-27 of 63 ");
+        assertThat(s.dashboard.cursorName).isEqualTo("node01");
     }
 
     @Test
