@@ -24,7 +24,9 @@ import dev.wgtui.core.session.PlanRefused;
 import dev.wgtui.core.session.Session;
 import dev.wgtui.tui.Theme.Element;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -40,6 +42,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -99,8 +103,9 @@ public final class Dashboard implements AutoCloseable {
 
     private volatile Thread screenThread;
     private volatile boolean running = true;
+    private volatile boolean resized;
     private boolean started;
-    private boolean resized;
+    private long lastTick;
 
     /**
      * A dashboard drawing on {@code screen} (started here if it is not yet), with Session calls
@@ -109,21 +114,16 @@ public final class Dashboard implements AutoCloseable {
      */
     public Dashboard(Session session, Theme theme, Function<String, String> commandRunner, Screen screen,
                      Executor sessionExecutor) {
-        this.session = session;
-        this.theme = theme;
-        this.commandRunner = commandRunner == null ? NO_COMMANDS : commandRunner;
-        this.screen = screen;
-        this.executor = sessionExecutor;
-        this.ownedExecutor = null;
+        this(session, theme, commandRunner, screen, sessionExecutor, null);
     }
 
     private Dashboard(Session session, Theme theme, Function<String, String> commandRunner, Screen screen,
-                      ExecutorService owned) {
+                      Executor executor, ExecutorService owned) {
         this.session = session;
         this.theme = theme;
         this.commandRunner = commandRunner == null ? NO_COMMANDS : commandRunner;
         this.screen = screen;
-        this.executor = owned;
+        this.executor = executor;
         this.ownedExecutor = owned;
     }
 
@@ -141,7 +141,7 @@ public final class Dashboard implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        return new Dashboard(session, theme, commandRunner, screen, worker);
+        return new Dashboard(session, theme, commandRunner, screen, worker, worker);
     }
 
     /** A dashboard on this process's terminal (UTF-8, never a Swing window, ctrl-c handled as quit). */
@@ -153,10 +153,24 @@ public final class Dashboard implements AutoCloseable {
         return create(session, theme, commandRunner, factory.createTerminal());
     }
 
-    /** Opens the dashboard on this terminal and runs it until the operator quits. */
+    /**
+     * Opens the dashboard on this terminal and runs it until the operator quits. What is written
+     * to stderr meanwhile (a library's log line) would tear the screen, so it is held and printed
+     * after the screen is gone.
+     */
     public static void run(Session session, Theme theme, Function<String, String> commandRunner) throws IOException {
+        PrintStream err = System.err;
+        ByteArrayOutputStream held = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(held, true, StandardCharsets.UTF_8));
         try (Dashboard dashboard = open(session, theme, commandRunner)) {
             dashboard.run();
+        } finally {
+            System.setErr(err);
+            for (String line : held.toString(StandardCharsets.UTF_8).split("\n", -1)) {
+                if (!line.isEmpty()) {
+                    err.println(Redaction.line(line));
+                }
+            }
         }
     }
 
@@ -195,13 +209,11 @@ public final class Dashboard implements AutoCloseable {
         }
     }
 
-    private long lastTick;
-
     private void waitForEvent(long millis) {
         try {
             Runnable r = events.poll(millis, TimeUnit.MILLISECONDS);
             if (r != null) {
-                r.run();
+                runEvent(r);
                 drainEvents();
                 render();
             }
@@ -257,10 +269,18 @@ public final class Dashboard implements AutoCloseable {
         boolean any = false;
         Runnable r;
         while ((r = events.poll()) != null) {
-            r.run();
+            runEvent(r);
             any = true;
         }
         return any;
+    }
+
+    private void runEvent(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            fail(e);
+        }
     }
 
     private boolean resizePending() {
@@ -273,8 +293,16 @@ public final class Dashboard implements AutoCloseable {
             TerminalSize newSize = screen.doResizeIfNecessary();
             boolean complete = resized || newSize != null;
             resized = false;
-            view.draw(this, new Canvas(screen.newTextGraphics(), theme));
-            screen.setCursorPosition(view.cursor());
+            try {
+                view.draw(this, new Canvas(screen.newTextGraphics(), theme));
+                screen.setCursorPosition(view.cursor());
+            } catch (RuntimeException e) {
+                // a drawing bug must not take the operator's session down: say so, keep q working
+                screen.clear();
+                screen.newTextGraphics().putString(0, 0, Redaction.line("wgtui cannot draw this screen ("
+                        + e + "); esc goes back, q quits"));
+                screen.setCursorPosition(null);
+            }
             screen.refresh(complete ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -346,8 +374,12 @@ public final class Dashboard implements AutoCloseable {
                 Optional<String> why = b.disabled(this);
                 if (why.isPresent()) {
                     say(Tone.WARN, b.key().label() + " " + b.name() + ": " + why.get());
-                } else {
+                    return;
+                }
+                try {
                     b.handler().handle(this);
+                } catch (RuntimeException e) {
+                    fail(e);
                 }
                 return;
             }
@@ -388,7 +420,7 @@ public final class Dashboard implements AutoCloseable {
         busy = label;
         busySinceNanos = System.nanoTime();
         spinnerFrame = 0;
-        executor.execute(() -> {
+        Runnable task = () -> {
             try {
                 T result = job.call();
                 post(() -> {
@@ -404,7 +436,13 @@ public final class Dashboard implements AutoCloseable {
                     throw e;
                 }
             }
-        });
+        };
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            busy = null;
+            say(Tone.ERROR, "cannot start " + label + ": the dashboard is closing");
+        }
     }
 
     String spinner() {
@@ -975,12 +1013,16 @@ public final class Dashboard implements AutoCloseable {
             pendingQuestions.remove(answer);
             return answer.getNow(false);
         }
-        if (!running) {
-            return false;
-        }
         post(ask);
         try {
-            return answer.get();
+            while (running) {
+                try {
+                    return answer.get(200, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    // still waiting for the operator
+                }
+            }
+            return answer.getNow(false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -423,6 +423,43 @@ class DashboardTest {
     }
 
     @Test
+    void aRefusedPlanShowsWhyInTheStatusLineAndThePane() throws Exception {
+        DemoCluster demo = DemoCluster.local(dir);
+        Node keyless = NodeReader.read("inventory.yml", "rpi5", Map.of("wireguard_ip", "10.0.0.9"));
+        Cluster cluster = new Cluster("inventory.yml", DemoCluster.cluster().hub(), List.of(keyless));
+        Session session = new Session(cluster, new LocalHub("k8s", demo.config, dir.resolve("p"), demo.clock),
+                p -> List.of(), WorkerKeys.NONE, Session.Options.defaults(), demo.clock);
+        ScreenDriver s = ScreenDriver.inline(session, 120, 35).start();
+
+        s.type(" d");
+
+        assertThat(s.statusLine()).isEqualTo("✗ cannot plan: a selected worker has no key");
+        assertThat(s.text()).contains("Error").contains("host rpi5: no public key");
+        s.press(KeyType.Escape);
+        assertThat(s.text()).doesNotContain("host rpi5: no public key");
+    }
+
+    @Test
+    void aFailingCommandIsAnErrorNotACrash() throws Exception {
+        ScreenDriver s = new ScreenDriver(DemoCluster.local(dir).session, Theme.load("default"), 120, 35,
+                Runnable::run, line -> {
+                    if (line.equals("npe")) {
+                        throw new NullPointerException("oops");
+                    }
+                    throw new IllegalStateException("hub k8s: wg syncconf failed");
+                }).start();
+
+        s.type(":reload").press(KeyType.Enter);
+        assertThat(s.statusLine()).isEqualTo("✗ hub k8s: wg syncconf failed");
+
+        s.type(":npe").press(KeyType.Enter);
+        assertThat(s.statusLine()).isEqualTo("✗ internal error: NullPointerException: oops");
+        assertThat(s.dashboard.running()).isTrue();
+        s.type("j");
+        assertThat(s.dashboard.cursorName).isEqualTo("s2204");
+    }
+
+    @Test
     void quitEndsTheLoop() throws Exception {
         ScreenDriver s = demo();
 
