@@ -79,7 +79,7 @@ final class DashboardView {
         first.add(new Span(hub.node(), Element.HEADER_VALUE));
         first.add(new Span("  interface ", Element.HEADER_LABEL));
         first.add(new Span(cluster.hub().interfaceName(), Element.HEADER_VALUE));
-        first.add(new Span(!d.loaded ? "" : d.snapshot.liveUp() ? " up" : " not running", d.snapshot.liveUp()
+        first.add(new Span(!d.loaded ? "" : d.snapshot.liveUp() ? " up" : " no live state", d.snapshot.liveUp()
                 ? Element.LIVE_FRESH : Element.DIM));
         first.add(new Span("  file ", Element.HEADER_LABEL));
         first.add(new Span(hub.configPath(), Element.HEADER_VALUE));
@@ -226,11 +226,11 @@ final class DashboardView {
                 .orElse(new Cell("-", Element.DIM));
         String note = String.join("; ", r.differences());
         if (note.isEmpty() && r.status() == PeerStatus.EXTRA) {
-            note = "kept; only prune removes it";
+            note = "kept; p prunes";
         } else if (note.isEmpty() && r.status() == PeerStatus.MISSING) {
-            note = "select and apply to add it";
+            note = "space, A adds it";
         } else if (note.isEmpty() && r.status() == PeerStatus.NEW) {
-            note = "apply adds it";
+            note = "A adds it";
         }
         return new Cell[] {
             mark,
