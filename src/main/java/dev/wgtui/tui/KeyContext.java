@@ -1,0 +1,24 @@
+package dev.wgtui.tui;
+
+/** Where a key binding works; the help screen groups keys by it. */
+public enum KeyContext {
+    GLOBAL("Everywhere"),
+    TABLE("Peer table"),
+    PANE("Pane (diff, detail, validation, health, drift, help)"),
+    BACKUPS("Backups list"),
+    BACKUP_DIFF("Backup diff"),
+    HEALTH("Health"),
+    DIALOG("Confirmation dialog"),
+    FILTER("Filter prompt (/)"),
+    COMMAND("Command line (:)");
+
+    private final String title;
+
+    KeyContext(String title) {
+        this.title = title;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.wgtui.tui;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextCharacter;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import dev.wgtui.core.session.Session;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+
+/** A dashboard in an in-memory terminal: press keys, then read the screen as text. */
+final class ScreenDriver {
+
+    final DefaultVirtualTerminal terminal;
+    final Dashboard dashboard;
+
+    ScreenDriver(Session session, Theme theme, int columns, int rows, Executor executor,
+                 Function<String, String> commands) throws IOException {
+        terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
+        dashboard = new Dashboard(session, theme, commands, new TerminalScreen(terminal), executor);
+    }
+
+    private ScreenDriver(Session session, Function<String, String> commands) throws IOException, ThemeException {
+        terminal = new DefaultVirtualTerminal(new TerminalSize(120, 35));
+        dashboard = Dashboard.create(session, Theme.load("default"), commands, new TerminalScreen(terminal));
+    }
+
+    /** As in real use: Session calls on the dashboard's own background thread. */
+    static ScreenDriver onBackgroundThread(Session session, Function<String, String> commands)
+            throws IOException, ThemeException {
+        return new ScreenDriver(session, commands);
+    }
+
+    /** Session calls run inline, so every key's work is done when {@link #press} returns. */
+    static ScreenDriver inline(Session session, int columns, int rows) throws IOException, ThemeException {
+        return new ScreenDriver(session, Theme.load("default"), columns, rows, Runnable::run, Dashboard.NO_COMMANDS);
+    }
+
+    ScreenDriver start() throws IOException {
+        dashboard.start();
+        return this;
+    }
+
+    ScreenDriver type(String keys) {
+        for (char c : keys.toCharArray()) {
+            dashboard.press(new KeyStroke(c, false, false));
+        }
+        return this;
+    }
+
+    ScreenDriver press(KeyType type) {
+        dashboard.press(new KeyStroke(type));
+        return this;
+    }
+
+    /** Row {@code r} of the terminal as text, trailing blanks kept. */
+    String row(int r) {
+        StringBuilder out = new StringBuilder();
+        TerminalSize size = terminal.getTerminalSize();
+        for (int c = 0; c < size.getColumns(); c++) {
+            TextCharacter ch = terminal.getCharacter(c, r);
+            out.append(ch == null ? " " : ch.getCharacterString());
+        }
+        return out.toString();
+    }
+
+    /** The cell at (column, row). */
+    TextCharacter cell(int column, int row) {
+        return terminal.getCharacter(column, row);
+    }
+
+    List<String> rows() {
+        List<String> out = new ArrayList<>();
+        for (int r = 0; r < terminal.getTerminalSize().getRows(); r++) {
+            out.add(row(r));
+        }
+        return out;
+    }
+
+    /** The whole screen, rows joined by newlines, trailing blanks trimmed. */
+    String text() {
+        StringBuilder out = new StringBuilder();
+        for (String r : rows()) {
+            out.append(r.stripTrailing()).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The first row containing {@code needle}, or -1. */
+    int rowOf(String needle) {
+        List<String> rows = rows();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).contains(needle)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The row of the peer table that shows {@code peer}. */
+    String peerRow(String peer) {
+        for (String r : rows()) {
+            if (r.matches("^│ (\\[.\\]| {3}) {2}" + java.util.regex.Pattern.quote(peer) + " .*")) {
+                return r;
+            }
+        }
+        throw new AssertionError("no table row for " + peer + " in\n" + text());
+    }
+
+    String statusLine() {
+        int footer = DashboardView.footer(dashboard, terminal.getTerminalSize().getColumns()).size();
+        return row(terminal.getTerminalSize().getRows() - footer - 1).strip();
+    }
+}
