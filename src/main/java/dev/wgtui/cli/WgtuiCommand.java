@@ -5,6 +5,9 @@ import dev.wgtui.core.host.HostException;
 import dev.wgtui.core.hub.HubException;
 import dev.wgtui.core.inventory.InventoryException;
 import dev.wgtui.core.session.PlanRefused;
+import dev.wgtui.tui.Dashboard;
+import dev.wgtui.tui.Theme;
+import dev.wgtui.tui.ThemeException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,6 +17,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
  * The command tree: the one registry of wgtui's commands. The command line runs it, and the
@@ -65,9 +69,22 @@ public final class WgtuiCommand implements Callable<Integer> {
         return context;
     }
 
+    /** Runs a line typed at the dashboard's {@code :} prompt; set by the REPL layer. */
+    private Function<String, String> commandRunner = Dashboard.NO_COMMANDS;
+
+    public void setCommandRunner(Function<String, String> runner) {
+        this.commandRunner = runner;
+    }
+
+    /** No command: the dashboard on a terminal, else the status table. */
     @Override
     public Integer call() throws Exception {
-        return spec.commandLine().execute(concat("status", spec.commandLine().getParseResult().originalArgs()));
+        if (System.console() == null || options.json) {
+            return spec.commandLine().execute(concat("status", spec.commandLine().getParseResult().originalArgs()));
+        }
+        Theme theme = Theme.load(options.theme == null ? "default" : options.theme);
+        Dashboard.run(context().session(), theme, commandRunner);
+        return ExitCode.OK.code();
     }
 
     private static String[] concat(String first, java.util.List<String> rest) {
@@ -111,7 +128,8 @@ public final class WgtuiCommand implements Callable<Integer> {
 
     /** The exit code for an exception thrown by a command. */
     public static ExitCode exitCodeOf(Throwable ex) {
-        if (ex instanceof ConfigException || ex instanceof InventoryException || ex instanceof IllegalArgumentException) {
+        if (ex instanceof ConfigException || ex instanceof InventoryException || ex instanceof IllegalArgumentException
+                || ex instanceof ThemeException) {
             return ExitCode.USAGE;
         }
         if (ex instanceof PlanRefused) {
