@@ -214,6 +214,7 @@ public final class RemoteHub implements Hub {
     }
 
     /** Loads the file into the running interface again (or brings it up), under the lock. */
+    @Override
     public HubState reload() throws HubException {
         RemoteRunner.Reply reply = run("reload " + iface + " from " + configPath(),
                 script("commit.sh").set("MODE", "reload"), new byte[0]);

@@ -35,6 +35,14 @@ public interface Hub extends AutoCloseable {
     /** Puts a backup's content back (after a failed validation) and reloads; makes no new backup. */
     HubState rollback(String backupName) throws HubException;
 
+    /**
+     * Loads the file that is there into the running interface again (after a run that was cut
+     * between write and reload); a hub without an interface just reads.
+     */
+    default HubState reload() throws HubException {
+        return read();
+    }
+
     /** Backups, newest first. */
     List<Backup> backups() throws HubException;
 

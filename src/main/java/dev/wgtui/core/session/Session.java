@@ -295,7 +295,13 @@ public final class Session implements AutoCloseable {
     public ApplyOutcome apply(Plan plan) throws HubException {
         List<PeerSpec> expected = plan.proposed().peers().stream().map(PeerBlock::toSpec).toList();
         if (!plan.changed()) {
-            return new ApplyOutcome(plan, false, null, validateAgainst(state(), expected), false);
+            Validation.Report report = validateAgainst(state(), expected);
+            if (!report.passed() && state().live().isPresent()) {
+                // The file is as planned but the interface is not: a run cut before its reload.
+                state = hub.reload();
+                report = validateAgainst(state, expected);
+            }
+            return new ApplyOutcome(plan, false, null, report, false);
         }
         Commit commit = hub.commit(plan.proposed().render(), plan.currentHash());
         state = commit.after();

@@ -81,6 +81,15 @@ class SessionTest {
             return read();
         }
 
+        int reloads;
+
+        @Override
+        public HubState reload() {
+            reloads++;
+            interfaceDropsPeers = false;
+            return read();
+        }
+
         public List<Backup> backups() { return List.of(); }
         public String readBackup(String name) { return backupTexts.get(backups.indexOf(name)); }
         public Optional<String> runningConfig() { return Optional.empty(); }
@@ -154,6 +163,23 @@ class SessionTest {
         assertThat(out.ok()).isFalse();
         assertThat(out.validation().render()).contains("not a peer of the running interface");
         assertThat(hub.text).isEqualTo(good);
+    }
+
+    @Test
+    void aRunCutBeforeItsReloadIsReloadedByTheNextApply() throws Exception {
+        MemoryHub hub = new MemoryHub(null);
+        Session s = session(hub, WorkerKeys.NONE);
+        s.select("cm4");
+        assertThat(s.apply(s.plan()).ok()).isTrue();
+        hub.interfaceDropsPeers = true; // the file is new, the interface still old
+        Session again = session(hub, WorkerKeys.NONE);
+        again.select("cm4");
+        Plan plan = again.plan();
+        assertThat(plan.changed()).isFalse();
+        ApplyOutcome out = again.apply(plan);
+        assertThat(out.written()).isFalse();
+        assertThat(hub.reloads).isEqualTo(1);
+        assertThat(out.ok()).isTrue();
     }
 
     @Test
