@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # testbed.sh — real hosts for wgtui's tests: one network namespace per host, each
-# with its own OpenSSH sshd, its own /etc/wireguard and its own /run/wireguard, so
+# with its own OpenSSH sshd, its own /etc/wireguard, /run/wireguard and /tmp, so
 # that wg-quick/wg (with wireguard-go) run over SSH behave as on separate machines.
 #
 #   testbed.sh up DIR HOST=WGIP...     create the hosts (state and keys in DIR)
@@ -333,6 +333,7 @@ start_sshd() { # HOST IP HOSTDIR
     ip netns exec "$ns" unshare --uts sh -c '
         set -e
         mount -t tmpfs -o mode=0755,size=4m wgt-run-wireguard /run/wireguard
+        mount -t tmpfs -o mode=1777,size=16m wgt-tmp /tmp
         mount -t tmpfs -o mode=0700,size=16m wgt-root-home /root
         mount -t tmpfs -o mode=0750,size=16m,uid=$5 wgt-user-home "$4"
         hostname "$1"

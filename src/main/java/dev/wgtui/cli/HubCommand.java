@@ -51,8 +51,10 @@ abstract class HubCommand implements Callable<Integer> {
     /** Selects the workers {@code pattern} matches (all workers when null) and says what it ignored. */
     void select(Session session, String pattern) {
         List<String> ignored = session.select(pattern == null ? "all" : pattern);
-        if (pattern != null && !ignored.isEmpty()) {
-            err().println("wgtui: not workers, ignored: " + String.join(", ", ignored));
+        // Mention only hosts the operator named; `all` or a group naturally takes in the hub too.
+        List<String> named = ignored.stream().filter(h -> pattern != null && List.of(pattern.split("[,:]")).contains(h)).toList();
+        if (!named.isEmpty()) {
+            err().println("wgtui: not workers, ignored: " + String.join(", ", named));
         }
     }
 

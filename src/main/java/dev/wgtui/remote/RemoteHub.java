@@ -350,7 +350,7 @@ public final class RemoteHub implements Hub {
         return switch (f.kind()) {
             case "LOCKED" -> new HubException(HubException.Kind.LOCKED, node + ": " + message);
             case "CONFLICT" -> new HubException(HubException.Kind.CONFLICT, node + ": " + message);
-            case "FILE" -> new HubException(HubException.Kind.FILE, node + ": " + f.step() + ": " + message);
+            case "FILE" -> new HubException(HubException.Kind.HOST, node + ": " + f.step() + ": " + message);
             case "RELOAD" -> new HubException(HubException.Kind.RELOAD, node + ": reload failed at " + f.step()
                     + ": " + message);
             case "MISSING_TOOL" -> new HubException(HubException.Kind.HOST, node + ": " + message,

@@ -32,7 +32,7 @@ import java.util.function.Function;
 public final class RemoteWorkerKeys implements WorkerKeys {
 
     /** Where a worker's key came from. */
-    public enum Source { KEY_FILE, PUBLIC_KEY_FILE, CONFIG, RUNNING, GENERATED }
+    public enum Source { KEY_FILE, PUBLIC_KEY_FILE, CONFIG, RUNNING, GENERATED, NONE_YET }
 
     /** One worker's answer: its key and where it came from, or why there is none. */
     public record Result(String worker, Optional<String> publicKey, Optional<Source> source, Optional<String> error) {
@@ -95,9 +95,27 @@ public final class RemoteWorkerKeys implements WorkerKeys {
      */
     @Override
     public Map<String, String> publicKeys(Collection<Node> workers) throws WorkerKeysException {
+        return collect(lookUp(workers, true));
+    }
+
+    /** Keys the workers already have; a worker without a key pair is left out, nothing is made. */
+    @Override
+    public Map<String, String> existingKeys(Collection<Node> workers) throws WorkerKeysException {
+        return collect(lookUp(workers, false));
+    }
+
+    @Override
+    public boolean canGenerate() {
+        return true;
+    }
+
+    private static Map<String, String> collect(List<Result> results) throws WorkerKeysException {
         Map<String, String> keys = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
-        for (Result r : lookUp(workers)) {
+        for (Result r : results) {
+            if (r.source().filter(s -> s == Source.NONE_YET).isPresent()) {
+                continue;
+            }
             if (r.publicKey().isPresent()) {
                 keys.put(r.worker(), r.publicKey().get());
             } else {
@@ -112,6 +130,11 @@ public final class RemoteWorkerKeys implements WorkerKeys {
 
     /** Each worker's result, in the order given; never throws for one worker's failure. */
     public List<Result> lookUp(Collection<Node> workers) {
+        return lookUp(workers, true);
+    }
+
+    /** Each worker's result; with {@code generate} false a worker without a pair gets source NONE_YET. */
+    public List<Result> lookUp(Collection<Node> workers, boolean generate) {
         List<Node> list = List.copyOf(workers);
         if (list.isEmpty()) {
             return List.of();
@@ -124,7 +147,7 @@ public final class RemoteWorkerKeys implements WorkerKeys {
         try {
             List<Future<Result>> futures = new ArrayList<>();
             for (Node n : list) {
-                futures.add(pool.submit(() -> one(n)));
+                futures.add(pool.submit(() -> one(n, generate)));
             }
             List<Result> out = new ArrayList<>();
             // each worker's own exec is bounded by the timeout; this bounds the queue as well
@@ -149,7 +172,7 @@ public final class RemoteWorkerKeys implements WorkerKeys {
         }
     }
 
-    private Result one(Node worker) {
+    private Result one(Node worker, boolean generate) {
         String name = worker.name();
         HostShell shell;
         try {
@@ -168,17 +191,21 @@ public final class RemoteWorkerKeys implements WorkerKeys {
                 .set("LOCK", where.lockFile())
                 .set("KEYFILE", where.privateKeyFile())
                 .set("PUBFILE", where.publicKeyFile())
-                .set("WAIT", Long.toString(Math.max(1, timeout.toSeconds() / 2)));
+                .set("WAIT", Long.toString(Math.max(1, timeout.toSeconds() / 2)))
+                .set("GENERATE", generate ? "yes" : "no");
         RemoteRunner runner = new RemoteRunner(shell, RemoteRunner.becomeFor(worker), echo);
         try {
             roundTrips.incrementAndGet();
-            RemoteRunner.Reply reply = runner.run("public key of " + iface + " (generated there if missing)", script,
+            RemoteRunner.Reply reply = runner.run("public key of " + iface + (generate ? " (generated there if missing)" : ""), script,
                     new byte[0], timeout);
             Optional<ScriptFailure> failure = reply.frames().failure();
             if (failure.isPresent()) {
                 return failed(name, name + ": " + failure.get().step() + ": " + Secrets.scrub(failure.get().message()));
             }
             String[] lines = reply.frames().first("key").map(Frames.Frame::body).orElse("").strip().split("\n");
+            if (lines.length == 1 && lines[0].strip().equals("none")) {
+                return new Result(name, Optional.empty(), Optional.of(Source.NONE_YET), Optional.empty());
+            }
             String key = lines[lines.length - 1].strip();
             if (lines.length < 2 || !Keys.isValid(key)) {
                 return failed(name, name + ": the worker's public key is not a WireGuard key (32 bytes of base64)"

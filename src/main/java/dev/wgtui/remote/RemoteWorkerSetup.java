@@ -37,8 +37,16 @@ public final class RemoteWorkerSetup implements WorkerSetup {
     private final int forks;
     private final Map<String, Planned> planned = new ConcurrentHashMap<>();
 
-    private record Planned(WorkerDeploy deploy, WorkerDeploy.WorkerPlan plan, RemoteHub on) {
+    private record Planned(Node worker, WorkerDeploy deploy, WorkerDeploy.WorkerPlan plan, RemoteHub on,
+                           boolean provisional) {
     }
+
+    /**
+     * Stands in for the key of a hub that has none yet (it is made on the hub by its first
+     * apply); plans made with it are made again with the real key right before they are written.
+     */
+    static final String KEY_NOT_YET_MADE = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+    private static final String KEY_NOT_YET_MADE_SHOWN = "(the hub's key, made on the hub by this apply)";
 
     public RemoteWorkerSetup(RemoteHub hub, Node hubNode, String overlayPrefix, Connector connector,
                              Consumer<String> echo, int forks) {
@@ -52,17 +60,37 @@ public final class RemoteWorkerSetup implements WorkerSetup {
 
     @Override
     public List<Change> plan(Collection<Node> workers) throws Exception {
-        String hubKey = hub.publicKey();
-        WorkerDeploy deploy = new WorkerDeploy(hubNode, hubKey, WorkerDeploy.overlayOf(hubNode, overlayPrefix));
+        String hubKey = hubKeyOrNone();
+        boolean provisional = hubKey == null;
+        WorkerDeploy deploy = deploy(provisional ? KEY_NOT_YET_MADE : hubKey);
         return inParallel(workers, worker -> {
             RemoteHub on = new RemoteHub(worker, connector.connect(worker),
                     RemoteHub.Layout.standard(worker.interfaceName()),
                     RemoteHub.Settings.defaults().withBecome(RemoteHub.becomeFor(worker)).withEcho(echo));
             WorkerDeploy.WorkerPlan plan = deploy.plan(worker, on);
-            deploy.preview(plan, on);
-            planned.put(worker.name(), new Planned(deploy, plan, on));
-            return new Change(worker.name(), plan.configPath(), plan.changed(), plan.changed() ? plan.diff() : "");
+            if (!provisional) {
+                deploy.preview(plan, on);
+            }
+            planned.put(worker.name(), new Planned(worker, deploy, plan, on, provisional));
+            String diff = plan.changed() ? plan.diff().replace(KEY_NOT_YET_MADE, KEY_NOT_YET_MADE_SHOWN) : "";
+            return new Change(worker.name(), plan.configPath(), plan.changed(), diff);
         });
+    }
+
+    private WorkerDeploy deploy(String hubKey) {
+        return new WorkerDeploy(hubNode, hubKey, WorkerDeploy.overlayOf(hubNode, overlayPrefix));
+    }
+
+    /** The hub's public key, or null when it has no key pair yet (a hub whose first apply is pending). */
+    private String hubKeyOrNone() throws HubException {
+        try {
+            return hub.publicKey();
+        } catch (HubException e) {
+            if (!hub.read().hasFile()) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -75,8 +103,22 @@ public final class RemoteWorkerSetup implements WorkerSetup {
             }
             todo.add(p);
         }
+        WorkerDeploy withRealKey = todo.stream().anyMatch(Planned::provisional) ? deploy(hub.publicKey()) : null;
         return inParallel(todo, p -> {
-            WorkerDeploy.Outcome o = p.deploy().apply(p.plan(), p.on());
+            WorkerDeploy.WorkerPlan plan = p.plan();
+            WorkerDeploy deploy = p.deploy();
+            if (p.provisional()) {
+                // Same plan, now with the key the hub's apply made; the operator confirmed it as
+                // "the hub's key". A worker file changed since the preview is still refused below.
+                WorkerDeploy.WorkerPlan again = withRealKey.plan(p.worker(), p.on());
+                if (!java.util.Objects.equals(again.currentHash(), plan.currentHash())) {
+                    throw new HubException(HubException.Kind.CONFLICT, p.worker().name() + ": " + plan.configPath()
+                            + " changed since the preview; run diff again");
+                }
+                plan = again;
+                deploy = withRealKey;
+            }
+            WorkerDeploy.Outcome o = deploy.apply(plan, p.on());
             return new Result(o.worker(), o.written(), o.backupName(), o.problems());
         });
     }

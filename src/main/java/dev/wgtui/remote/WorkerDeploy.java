@@ -176,6 +176,10 @@ public final class WorkerDeploy {
             backup = c.backupName();
         } else {
             after = on.read();
+            // The file is as planned, but a key rotated on disk is not running yet: load it.
+            if (after.live().isPresent() && !after.live().get().publicKey().equals(on.publicKey())) {
+                after = on.reload();
+            }
         }
         return new Outcome(plan.worker(), written, backup, after, check(after));
     }

@@ -23,9 +23,16 @@ reload() {
             return 1
         fi
         if ! grep -qi '^[[:space:]]*privatekey[[:space:]]*=' "$S"; then
-            pk=$(T wg show "$IF" private-key 2>/dev/null) || pk=
-            if [ -n "$pk" ] && [ "$pk" != "(none)" ]; then
+            # The key is loaded in PostUp, which syncconf does not run: give it here. The key
+            # file is the truth (a key rotated on disk is picked up), else the running key.
+            if [ -s "$KEYFILE" ] && grep -qF -- "$KEYFILE" "$CONF"; then
+                say "load the private key from $KEYFILE"
+                pk=$(cat -- "$KEYFILE") || pk=
+            else
+                pk=$(T wg show "$IF" private-key 2>/dev/null) || pk=
                 say "keep the running private key (from wg show $IF private-key)"
+            fi
+            if [ -n "$pk" ] && [ "$pk" != "(none)" ]; then
                 printf '\n[Interface]\nPrivateKey = %s\n' "$pk" >> "$S"
             fi
             pk=

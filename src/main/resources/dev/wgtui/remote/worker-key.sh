@@ -1,6 +1,6 @@
 # worker-key: this host's public key (first line of the "key" frame says where it came from):
 # the private key file, the public key file, the config's PrivateKey, the running interface;
-# with none of them a key pair is generated here. The private key never leaves this host.
+# with none of them a key pair is generated here when GENERATE=yes. The private key never leaves this host.
 step worker-key
 need wg "install wireguard-tools"
 has_conf_key() {
@@ -25,6 +25,10 @@ elif has_conf_key; then
 elif k=$(T wg show "$IF" public-key 2>/dev/null) && [ -n "$k" ] && [ "$k" != "(none)" ]; then
     frame key
     printf 'running\n%s\n' "$k"
+elif [ "$GENERATE" != yes ]; then
+    # A dry-run looks only: the pair is made after the operator confirmed.
+    frame key
+    printf 'none\n'
 else
     step generate
     if ! [ -d "$DIR" ]; then

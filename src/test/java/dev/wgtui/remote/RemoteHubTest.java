@@ -106,7 +106,7 @@ class RemoteHubTest {
         String[][] cases = {
                 {"LOCKED", "lock", "x is locked by another operator", "LOCKED"},
                 {"CONFLICT", "check", "x changed since the preview", "CONFLICT"},
-                {"FILE", "backup", "cannot write the backup: No space left on device", "FILE"},
+                {"FILE", "backup", "cannot write the backup: No space left on device", "HOST"},
                 {"RELOAD", "syncconf", "wg syncconf wg0 failed: boom; restored x from y", "RELOAD"},
                 {"COMMAND", "key", "wg genkey failed", "HOST"},
         };

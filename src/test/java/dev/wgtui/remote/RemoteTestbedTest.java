@@ -15,6 +15,7 @@ import dev.wgtui.core.plan.PeerRow;
 import dev.wgtui.core.plan.PeerStatus;
 import dev.wgtui.core.plan.Plan;
 import dev.wgtui.core.session.ApplyOutcome;
+import dev.wgtui.core.session.PlanRefused;
 import dev.wgtui.core.session.Session;
 import dev.wgtui.ssh.SshHostShell;
 import dev.wgtui.ssh.SshOptions;
@@ -209,7 +210,15 @@ class RemoteTestbedTest {
         assertThat(hubBackups()).isEqualTo(backups);
         assertThat(hubPeers()).hasSize(1);
         assertThat(bed.execOk("k8s", "stat -c %a /tmp/wg0.conf.preview").strip()).isEqualTo("600");
-        assertThat(bed.execOk("k8s", "cat /tmp/wg0.conf.preview")).isEqualTo(plan.proposed().render());
+        assertThat(bed.execOk("k8s", "cat /tmp/wg0.conf.preview")).isEqualTo(plan.previewText())
+                .contains("PublicKey = (made on s2204 at apply)");
+        // a dry-run looks at the workers' keys but makes none: s2204's pair is made at apply
+        assertThat(bed.execOk("s2204", "ls /etc/wireguard")).doesNotContain("privatekey");
+    }
+
+    /** Workers with key pairs already, for flows about the hub rather than about new workers. */
+    private void keyPairsOnWorkers() {
+        TestbedExtension.WORKERS.forEach(bed::wgSetup);
     }
 
     @Test
@@ -287,6 +296,7 @@ class RemoteTestbedTest {
 
     @Test
     void aRunKilledMidCommitLeavesTheOldOrNewFileAndARerunConverges() throws Exception {
+        keyPairsOnWorkers();
         Session s = session(hub("root", false));
         deploy(s, "cm4");
         String old = hubFile();
@@ -327,6 +337,7 @@ class RemoteTestbedTest {
 
     @Test
     void theConnectionCutDuringApplyTheHubFinishesTheJob() throws Exception {
+        keyPairsOnWorkers();
         Session s = session(hub("root", false));
         deploy(s, "cm4");
         String old = hubFile();
@@ -339,7 +350,7 @@ class RemoteTestbedTest {
         CompletableFuture<Object> running = CompletableFuture.supplyAsync(() -> {
             try {
                 return doomed.apply(plan);
-            } catch (HubException e) {
+            } catch (HubException | PlanRefused e) {
                 return e;
             }
         });
@@ -362,6 +373,7 @@ class RemoteTestbedTest {
 
     @Test
     void twoAppliesAtOnceOneIsRefusedAndNothingIsLost() throws Exception {
+        keyPairsOnWorkers();
         deploy(session(hub("root", false)), "cm4");
         RemoteHub slow = freshHub();
         slow.testVar("PAUSE_AT", "syncconf");
@@ -376,7 +388,7 @@ class RemoteTestbedTest {
         CompletableFuture<Object> first = CompletableFuture.supplyAsync(() -> {
             try {
                 return a.apply(pa);
-            } catch (HubException e) {
+            } catch (HubException | PlanRefused e) {
                 return e;
             }
         });

@@ -14,13 +14,50 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Current file → proposed file, with what changed: the redacted unified diff and the dry-run
  * summary. {@code currentHash} is what apply checks the hub's file against.
  */
 public record Plan(String node, String targetFile, String previewFile, WgConfig current, String currentHash,
-                   WgConfig proposed, PeerMerge.Result merge) {
+                   WgConfig proposed, PeerMerge.Result merge, Map<String, String> pendingKeys) {
+
+    /**
+     * @param pendingKeys stand-in keys in {@code proposed} for workers whose key pair is made at
+     *                    apply (stand-in → worker); such a plan is never written as it is
+     */
+    public Plan {
+        pendingKeys = Map.copyOf(pendingKeys);
+    }
+
+    public Plan(String node, String targetFile, String previewFile, WgConfig current, String currentHash,
+                WgConfig proposed, PeerMerge.Result merge) {
+        this(node, targetFile, previewFile, current, currentHash, proposed, merge, Map.of());
+    }
+
+    /** The stand-in key for a worker whose key pair does not exist yet: valid in form, never written. */
+    public static String pendingKey(String worker) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256")
+                    .digest(("wgtui: key pair to be made on " + worker).getBytes(StandardCharsets.UTF_8));
+            return java.util.Base64.getEncoder().encodeToString(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The proposed file as the preview shows it: a key pair still to be made on a worker reads
+     * {@code (made on cm4 at apply)}. The text written is {@link #proposed()} with real keys.
+     */
+    public String previewText() {
+        String text = proposed.render();
+        for (Map.Entry<String, String> e : pendingKeys.entrySet()) {
+            text = text.replace(e.getKey(), "(made on " + e.getValue() + " at apply)");
+        }
+        return text;
+    }
 
     /** True when applying would write anything. */
     public boolean changed() {
@@ -40,7 +77,16 @@ public record Plan(String node, String targetFile, String previewFile, WgConfig 
         if (!changed()) {
             return "";
         }
-        return unifiedDiff(current == null ? List.of() : displayLines(current), displayLines(proposed),
+        List<String> after = displayLines(proposed);
+        if (!pendingKeys.isEmpty()) {
+            after.replaceAll(line -> {
+                for (Map.Entry<String, String> e : pendingKeys.entrySet()) {
+                    line = line.replace(e.getKey(), "(made on " + e.getValue() + " at apply)");
+                }
+                return line;
+            });
+        }
+        return unifiedDiff(current == null ? List.of() : displayLines(current), after,
                 targetFile + " (current)", targetFile + " (preview)");
     }
 

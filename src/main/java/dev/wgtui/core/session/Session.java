@@ -191,8 +191,13 @@ public final class Session implements AutoCloseable {
         resolveKeys(chosen);
         List<PeerSpec> specs = new ArrayList<>();
         List<Problem> missing = new ArrayList<>();
+        Map<String, String> pending = new java.util.LinkedHashMap<>();
         for (Node w : chosen) {
             String key = w.publicKey().orElse(knownKeys.get(w.name()));
+            if (key == null && workerKeys.canGenerate()) {
+                key = Plan.pendingKey(w.name());
+                pending.put(key, w.name());
+            }
             if (key == null) {
                 missing.add(new Problem(Problem.Severity.ERROR, cluster.inventorySource(), 0,
                         "host " + w.name() + ": no public key (set wireguard_public_key, or let wgtui read it "
@@ -206,7 +211,7 @@ public final class Session implements AutoCloseable {
         }
         WgConfig base = current != null ? current : newHubConfig();
         PeerMerge.Result merge = PeerMerge.merge(base, specs);
-        return finish(current, merge);
+        return finish(current, merge, pending);
     }
 
     /** The plan that removes every peer not in the inventory (SPEC step 8). */
@@ -216,10 +221,11 @@ public final class Session implements AutoCloseable {
             throw new PlanRefused(hub.node() + ": " + hub.configPath() + " does not exist; nothing to prune", List.of());
         }
         Set<String> keep = cluster.workers().stream().map(Node::name).collect(Collectors.toSet());
-        return finish(current, PeerMerge.prune(current, keep));
+        return finish(current, PeerMerge.prune(current, keep), Map.of());
     }
 
-    private Plan finish(WgConfig current, PeerMerge.Result merge) throws HubException, PlanRefused {
+    private Plan finish(WgConfig current, PeerMerge.Result merge, Map<String, String> pending)
+            throws HubException, PlanRefused {
         WgConfig proposed = merge.config();
         if (options.turnOffSaveConfig()) {
             WgConfig off = ConfigEdits.turnOffSaveConfig(proposed);
@@ -235,7 +241,8 @@ public final class Session implements AutoCloseable {
         if (!errors.isEmpty()) {
             throw new PlanRefused("refusing to write a config that breaks the rules", errors);
         }
-        lastPlan = new Plan(hub.node(), hub.configPath(), hub.previewPath(), current, state().hash(), proposed, merge);
+        lastPlan = new Plan(hub.node(), hub.configPath(), hub.previewPath(), current, state().hash(), proposed, merge,
+                pending);
         return lastPlan;
     }
 
@@ -260,7 +267,7 @@ public final class Session implements AutoCloseable {
             return;
         }
         try {
-            knownKeys.putAll(workerKeys.publicKeys(unknown));
+            knownKeys.putAll(workerKeys.existingKeys(unknown));
         } catch (Exception e) {
             throw new PlanRefused("cannot read workers' keys: " + e.getMessage(), List.of());
         }
@@ -272,7 +279,39 @@ public final class Session implements AutoCloseable {
 
     /** Dry-run: leaves the preview on the hub; changes nothing else. */
     public void writePreview(Plan plan) throws HubException {
-        hub.writePreview(plan.proposed().render());
+        hub.writePreview(plan.previewText());
+    }
+
+    /**
+     * The confirmed plan with the key pairs it was waiting for made on their workers: the same
+     * text with each stand-in replaced by the worker's new public key, checked again.
+     */
+    private Plan withMadeKeys(Plan plan) throws HubException, PlanRefused {
+        List<Node> waiting = plan.pendingKeys().values().stream().map(n -> cluster.worker(n).orElseThrow()).toList();
+        Map<String, String> made;
+        try {
+            made = workerKeys.publicKeys(waiting);
+        } catch (Exception e) {
+            throw new PlanRefused("cannot make key pairs on the workers: " + e.getMessage(), List.of());
+        }
+        knownKeys.putAll(made);
+        String text = plan.proposed().render();
+        for (Map.Entry<String, String> e : plan.pendingKeys().entrySet()) {
+            String key = made.get(e.getValue());
+            if (key == null) {
+                throw new PlanRefused(e.getValue() + ": no key pair was made on the worker", List.of());
+            }
+            text = text.replace(e.getKey(), key);
+        }
+        WgConfig proposed = WgConfig.parse(plan.proposed().source(), text);
+        List<Problem> errors = ConfigCheck.problems(proposed, false).stream().filter(Problem::isError).toList();
+        if (!errors.isEmpty()) {
+            throw new PlanRefused("refusing to write a config that breaks the rules", errors);
+        }
+        PeerMerge.Result merge = new PeerMerge.Result(proposed, plan.merge().added(), plan.merge().updated(),
+                plan.merge().removed());
+        return new Plan(plan.node(), plan.targetFile(), plan.previewFile(), plan.current(), plan.currentHash(),
+                proposed, merge);
     }
 
     /** Plans and previews the selected workers' own configs (SPEC step 11); writes nothing else. */
@@ -292,7 +331,10 @@ public final class Session implements AutoCloseable {
      * Applies a plan the operator confirmed: nothing when it changes nothing; otherwise commit
      * (lock, hash check, backup, atomic write, reload), validate, and roll back on failure.
      */
-    public ApplyOutcome apply(Plan plan) throws HubException {
+    public ApplyOutcome apply(Plan plan) throws HubException, PlanRefused {
+        if (!plan.pendingKeys().isEmpty()) {
+            plan = withMadeKeys(plan);
+        }
         List<PeerSpec> expected = plan.proposed().peers().stream().map(PeerBlock::toSpec).toList();
         if (!plan.changed()) {
             Validation.Report report = validateAgainst(state(), expected);

@@ -11,8 +11,21 @@ import java.util.Map;
  */
 public interface WorkerKeys {
 
-    /** Public keys by worker name for those it could find; never a private key. */
+    /**
+     * Public keys by worker name; a worker without a key pair gets one made on it (the private
+     * key never leaves it). Only after the operator confirmed. Never a private key.
+     */
     Map<String, String> publicKeys(Collection<Node> workers) throws Exception;
+
+    /** Keys the workers already have, making nothing: what a dry-run may do. */
+    default Map<String, String> existingKeys(Collection<Node> workers) throws Exception {
+        return publicKeys(workers);
+    }
+
+    /** True when a worker without a key pair can get one at apply. */
+    default boolean canGenerate() {
+        return false;
+    }
 
     /** A source that knows no keys. */
     WorkerKeys NONE = workers -> Map.of();
