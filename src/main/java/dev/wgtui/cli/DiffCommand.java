@@ -5,20 +5,22 @@ import dev.wgtui.core.session.Session;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+import java.util.List;
+
 /** {@code diff}: the plan for the chosen workers as a redacted diff and the dry-run summary. */
 @Command(name = "diff", aliases = "preview",
         description = {"Preview the merged hub config for the chosen workers (dry-run)",
                 "Prints the unified diff (keys hidden) and the summary, and leaves the preview on the hub; changes nothing else."})
 final class DiffCommand extends HubCommand {
 
-    @Parameters(arity = "0..1", paramLabel = "PATTERN",
-            description = "Workers to merge, as an Ansible limit pattern: cm4,s2204, a group, all, '!host', 'c*' (default: all)")
-    String pattern;
+    @Parameters(arity = "0..*", paramLabel = "PATTERN", completionCandidates = Completions.Patterns.class,
+            description = "Workers to merge, as Ansible limit patterns: cm4 s2204, a group, all, '!host', 'c*' (default: all; in the shell: the selection)")
+    List<String> patterns;
 
     @Override
     public Integer call() throws Exception {
         Session s = session();
-        select(s, pattern);
+        select(s, patterns);
         Plan plan = s.plan();
         s.writePreview(plan);
         if (options().json) {

@@ -9,9 +9,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 
@@ -19,19 +22,14 @@ import java.util.concurrent.Callable;
  * The command tree: the one registry of wgtui's commands. The command line runs it, and the
  * REPL, dashboard, help, man page and completions are made from it.
  */
-@Command(name = "wgtui", mixinStandardHelpOptions = true, version = "wgtui 0.1.0",
+@Command(name = "wgtui", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "wgtui 0.1.0",
         description = {"Terminal console for the WireGuard hub of a cluster.",
                 "Lists every peer against the Ansible inventory, previews the merged hub config as a diff, "
                         + "and applies, validates or restores it without dropping the peers that were not part of the run."},
         subcommands = {StatusCommand.class, DiffCommand.class, ApplyCommand.class, ValidateCommand.class,
                 BackupsCommand.class, RestoreCommand.class, PruneCommand.class, HealthCommand.class,
                 DriftCommand.class},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:check failed (validation, drift, health); apply rolled back",
-                "2:bad command line or input (inventory, config, unknown host or backup)",
-                "3:refused as unsafe (not confirmed, changed since preview, locked, rule broken)",
-                "4:host unreachable or command failed there", "5:host key unknown or changed",
-                "70:internal error"})
+        exitCodeListHeading = "%nExit codes:%n")
 public final class WgtuiCommand implements Callable<Integer> {
 
     @Mixin
@@ -42,11 +40,31 @@ public final class WgtuiCommand implements Callable<Integer> {
 
     private final Clock clock;
     private final Confirm confirm;
+    private final WgtuiCommand sharedWith;
     private AppContext context;
 
     public WgtuiCommand(Clock clock, Confirm confirm) {
         this.clock = clock;
         this.confirm = confirm;
+        this.sharedWith = null;
+    }
+
+    /**
+     * A root for an interactive face (the shell, the dashboard's command line) of the same
+     * process: it shares {@code parent}'s context, so its session and selection, starts every
+     * line from {@code parent}'s options, asks through {@code confirm}, and a command given no
+     * pattern works on the session's selection instead of on all workers.
+     */
+    public WgtuiCommand(WgtuiCommand parent, Confirm confirm) {
+        this.clock = parent.clock;
+        this.confirm = confirm;
+        this.sharedWith = parent;
+        this.options = parent.options.copy();
+    }
+
+    /** True for the root of an interactive face: no pattern means the session's selection. */
+    public boolean interactive() {
+        return sharedWith != null;
     }
 
     GlobalOptions options() {
@@ -59,6 +77,9 @@ public final class WgtuiCommand implements Callable<Integer> {
 
     /** The context of this run, opened on first use. */
     public AppContext context() {
+        if (sharedWith != null) {
+            return sharedWith.context();
+        }
         if (context == null) {
             context = new AppContext(options, clock);
         }
@@ -82,6 +103,7 @@ public final class WgtuiCommand implements Callable<Integer> {
     /** A command line wired with wgtui's exit codes and one-line error messages. */
     public static CommandLine commandLine(WgtuiCommand root) {
         CommandLine cl = new CommandLine(root);
+        listExitCodes(cl, exitCodeList());
         cl.setExecutionExceptionHandler(WgtuiCommand::handle);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
@@ -91,6 +113,20 @@ public final class WgtuiCommand implements Callable<Integer> {
             return ExitCode.USAGE.code();
         });
         return cl;
+    }
+
+    /** The exit codes and their meanings from {@link ExitCode}, for every command's help. */
+    private static Map<String, String> exitCodeList() {
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (ExitCode c : ExitCode.values()) {
+            codes.put(String.valueOf(c.code()), c.meaning());
+        }
+        return codes;
+    }
+
+    private static void listExitCodes(CommandLine cl, Map<String, String> codes) {
+        cl.getCommandSpec().usageMessage().exitCodeList(codes);
+        cl.getSubcommands().values().forEach(sub -> listExitCodes(sub, codes));
     }
 
     private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
