@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The tree itself: help on every command, exit codes, several patterns. */
+/** The tree itself: help on every command, several patterns, names for completion scripts. */
 class CommandTreeTest {
 
     @Test
@@ -37,5 +37,28 @@ class CommandTreeTest {
     void aGroupThatBringsInTheHubSaysNothingAboutIt() {
         assertThat(CliRun.run("--demo", "diff", "all").err()).isEmpty();
         assertThat(CliRun.run("--demo", "diff", "k8s,cm4").err()).isEqualTo("wgtui: not workers, ignored: k8s\n");
+    }
+
+    @Test
+    void completeListsWorkersAndTheirGroupsWithDescriptions() {
+        CliRun r = CliRun.run("--demo", "__complete", "hosts");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).isEqualTo("cm4\tworker 10.0.0.3\ns2204\tworker 10.0.0.4\nk8s-proxy\tworker 10.0.0.21\n"
+                + "all\tgroup of 3 workers\nworkers\tgroup of 3 workers\n");
+        assertThat(CliRun.run("--demo", "__complete", "groups").out()).contains("control_plane\tgroup of 1 host\n");
+        assertThat(CliRun.run("--demo", "__complete", "backups").out()).isEmpty();
+    }
+
+    @Test
+    void completeIsSilentOnErrors() {
+        CliRun r = CliRun.run("-i", "/nonexistent/inventory.yml", "__complete", "hosts");
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEmpty();
+        assertThat(CliRun.run("--demo", "__complete", "nonsense").out()).isEmpty();
+    }
+
+    @Test
+    void completeIsHidden() {
+        assertThat(CliRun.run("--help").out()).doesNotContain("__complete");
     }
 }
