@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
                         + "and applies, validates or restores it without dropping the peers that were not part of the run."},
         subcommands = {StatusCommand.class, DiffCommand.class, ApplyCommand.class, ValidateCommand.class,
                 BackupsCommand.class, RestoreCommand.class, PruneCommand.class, HealthCommand.class,
-                DriftCommand.class, CompleteCommand.class},
+                DriftCommand.class, dev.wgtui.repl.ShellCommand.class, CompleteCommand.class},
         exitCodeListHeading = "%nExit codes:%n")
 public final class WgtuiCommand implements Callable<Integer> {
 

@@ -10,7 +10,7 @@ class CommandTreeTest {
     @Test
     void everyCommandTakesHelp() {
         for (String command : new String[]{"status", "diff", "apply", "validate", "backups", "restore", "prune",
-                "health", "drift"}) {
+                "health", "drift", "shell"}) {
             CliRun r = CliRun.run(command, "--help");
             assertThat(r.exitCode()).as(command).isZero();
             assertThat(r.out()).as(command).startsWith("Usage: wgtui " + command);
@@ -59,6 +59,6 @@ class CommandTreeTest {
 
     @Test
     void completeIsHidden() {
-        assertThat(CliRun.run("--help").out()).doesNotContain("__complete");
+        assertThat(CliRun.run("--help").out()).doesNotContain("__complete").contains("shell");
     }
 }
