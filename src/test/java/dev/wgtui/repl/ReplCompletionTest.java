@@ -27,6 +27,19 @@ class ReplCompletionTest {
     }
 
     @Test
+    void completesForAnAliasAndAfterOptions() {
+        assertThat(complete("preview c")).isEqualTo("preview cm4 ");
+        assertThat(complete("apply --yes c")).isEqualTo("apply --yes cm4 ");
+        assertThat(complete("apply -i src/main/resources/demo/inventory.yml c"))
+                .isEqualTo("apply -i src/main/resources/demo/inventory.yml cm4 ");
+    }
+
+    @Test
+    void completesAFileForAnOptionThatTakesOne() {
+        assertThat(complete("status --local pom.x")).isEqualTo("status --local pom.xml ");
+    }
+
+    @Test
     void completesAGroupForSelect() {
         assertThat(complete("select wor")).isEqualTo("select workers ");
     }
