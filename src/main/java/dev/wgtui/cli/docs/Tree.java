@@ -84,7 +84,8 @@ final class Tree {
 
     /** The option's description with its default filled in, as one line. */
     static String description(ArgSpec arg) {
-        return String.join(" ", arg.renderedDescription()).strip();
+        return String.join(" ", arg.description()).replace("${DEFAULT-VALUE}", String.valueOf(arg.defaultValueString()))
+                .strip();
     }
 
     /** The description's first clause: for a completion menu. */
