@@ -15,9 +15,9 @@ import java.util.List;
                 + "without dropping tunnels and validates; a failed validation rolls back."})
 final class ApplyCommand extends HubCommand {
 
-    @Parameters(arity = "0..1", paramLabel = "PATTERN",
-            description = "Workers to merge, as an Ansible limit pattern (default: all)")
-    String pattern;
+    @Parameters(arity = "0..*", paramLabel = "PATTERN", completionCandidates = Completions.Patterns.class,
+            description = "Workers to merge, as Ansible limit patterns (default: all; in the shell: the selection)")
+    List<String> patterns;
 
     @Option(names = {"-w", "--workers"},
             description = "Also write each chosen worker's own config and bring its tunnel up, so the run deploys them end to end")
@@ -26,7 +26,7 @@ final class ApplyCommand extends HubCommand {
     @Override
     public Integer call() throws Exception {
         Session s = session();
-        select(s, pattern);
+        select(s, patterns);
         Plan plan = s.plan();
         printPlan(plan);
         List<WorkerSetup.Change> workerChanges = workers ? s.planWorkers() : List.of();

@@ -16,9 +16,9 @@ import java.util.Map;
                 "Prints the unified diff (keys hidden) and the summary, and leaves the preview on the hub; changes nothing else."})
 final class DiffCommand extends HubCommand {
 
-    @Parameters(arity = "0..1", paramLabel = "PATTERN",
-            description = "Workers to merge, as an Ansible limit pattern: cm4,s2204, a group, all, '!host', 'c*' (default: all)")
-    String pattern;
+    @Parameters(arity = "0..*", paramLabel = "PATTERN", completionCandidates = Completions.Patterns.class,
+            description = "Workers to merge, as Ansible limit patterns: cm4 s2204, a group, all, '!host', 'c*' (default: all; in the shell: the selection)")
+    List<String> patterns;
 
     @Option(names = {"-w", "--workers"},
             description = "Also preview each chosen worker's own config (its Address, key and the hub as its peer)")
@@ -27,7 +27,7 @@ final class DiffCommand extends HubCommand {
     @Override
     public Integer call() throws Exception {
         Session s = session();
-        select(s, pattern);
+        select(s, patterns);
         Plan plan = s.plan();
         s.writePreview(plan);
         List<WorkerSetup.Change> workerChanges = workers ? s.planWorkers() : List.of();

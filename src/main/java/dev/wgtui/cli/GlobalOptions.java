@@ -53,4 +53,22 @@ public final class GlobalOptions {
     @Option(names = "--theme", paramLabel = "NAME", scope = ScopeType.INHERIT,
             description = "Dashboard theme from themes/ (default, light, high-contrast, mono); NO_COLOR gives mono")
     public String theme;
+
+    /**
+     * A copy with the same values. A second face of the same process (the shell) starts each
+     * line from these instead of the built-in defaults, since picocli resets options per parse.
+     */
+    public GlobalOptions copy() {
+        GlobalOptions c = new GlobalOptions();
+        try {
+            for (java.lang.reflect.Field f : GlobalOptions.class.getDeclaredFields()) {
+                if (!java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                    f.set(c, f.get(this));
+                }
+            }
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+        return c;
+    }
 }

@@ -48,13 +48,22 @@ abstract class HubCommand implements Callable<Integer> {
         return ExitCode.REFUSED.code();
     }
 
-    /** Selects the workers {@code pattern} matches (all workers when null) and says what it ignored. */
-    void select(Session session, String pattern) {
+    /**
+     * Selects the workers {@code patterns} match and says what it ignored. With no pattern, the
+     * command line takes all workers and an interactive face keeps the session's selection.
+     */
+    void select(Session session, List<String> patterns) {
+        String pattern = patterns == null || patterns.isEmpty() ? null : String.join(",", patterns);
+        if (pattern == null && root.interactive()) {
+            if (session.selection().isEmpty()) {
+                throw new IllegalArgumentException("no workers selected: select PATTERN first, or name them ("
+                        + spec.name() + " all for every worker)");
+            }
+            return;
+        }
         List<String> ignored = session.select(pattern == null ? "all" : pattern);
-        // Mention only hosts the operator named; `all` or a group naturally takes in the hub too.
-        List<String> named = ignored.stream().filter(h -> pattern != null && List.of(pattern.split("[,:]")).contains(h)).toList();
-        if (!named.isEmpty()) {
-            err().println("wgtui: not workers, ignored: " + String.join(", ", named));
+        if (pattern != null) {
+            TextViews.ignoredHosts(pattern, ignored).ifPresent(err()::println);
         }
     }
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
         "Shows the diff from the current file to the backup; the current file is backed up first; then reload and validate."})
 final class RestoreCommand extends HubCommand {
 
-    @Parameters(paramLabel = "BACKUP", description = "Backup name as `backups` lists it")
+    @Parameters(paramLabel = "BACKUP", completionCandidates = Completions.Backups.class, description = "Backup name as `backups` lists it")
     String backup;
 
     @Option(names = "--diff", description = "Only show the diff from the current file to the backup")

@@ -36,6 +36,19 @@ public final class TextViews {
         return columns(cells);
     }
 
+    /**
+     * The note for hosts a pattern matched that are not workers, when the pattern names them
+     * itself ({@code diff k8s}); none when a group or a wildcard brought them in ({@code diff all}).
+     */
+    public static Optional<String> ignoredHosts(String pattern, List<String> ignored) {
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (String element : pattern.split("[,:]")) {
+            named.add(element.strip().replaceFirst("^[!&]", ""));
+        }
+        List<String> shown = ignored.stream().filter(named::contains).toList();
+        return shown.isEmpty() ? Optional.empty() : Optional.of("wgtui: not workers, ignored: " + String.join(", ", shown));
+    }
+
     public static String backups(List<Backup> backups) {
         if (backups.isEmpty()) {
             return "no backups\n";

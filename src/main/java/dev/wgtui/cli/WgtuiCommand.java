@@ -5,6 +5,7 @@ import dev.wgtui.core.host.HostException;
 import dev.wgtui.core.hub.HubException;
 import dev.wgtui.core.inventory.InventoryException;
 import dev.wgtui.core.session.PlanRefused;
+import dev.wgtui.repl.CommandRunner;
 import dev.wgtui.tui.Dashboard;
 import dev.wgtui.tui.Theme;
 import dev.wgtui.tui.ThemeException;
@@ -12,30 +13,27 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 
 /**
  * The command tree: the one registry of wgtui's commands. The command line runs it, and the
  * REPL, dashboard, help, man page and completions are made from it.
  */
-@Command(name = "wgtui", mixinStandardHelpOptions = true, version = "wgtui 0.1.0",
+@Command(name = "wgtui", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "wgtui 0.1.0",
         description = {"Terminal console for the WireGuard hub of a cluster.",
                 "Lists every peer against the Ansible inventory, previews the merged hub config as a diff, "
                         + "and applies, validates or restores it without dropping the peers that were not part of the run."},
         subcommands = {StatusCommand.class, DiffCommand.class, ApplyCommand.class, ValidateCommand.class,
                 BackupsCommand.class, RestoreCommand.class, PruneCommand.class, HealthCommand.class,
-                DriftCommand.class},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:check failed (validation, drift, health); apply rolled back",
-                "2:bad command line or input (inventory, config, unknown host or backup)",
-                "3:refused as unsafe (not confirmed, changed since preview, locked, rule broken)",
-                "4:host unreachable or command failed there", "5:host key unknown or changed",
-                "70:internal error"})
+                DriftCommand.class, dev.wgtui.repl.ShellCommand.class, CompleteCommand.class},
+        exitCodeListHeading = "%nExit codes:%n")
 public final class WgtuiCommand implements Callable<Integer> {
 
     @Mixin
@@ -46,11 +44,31 @@ public final class WgtuiCommand implements Callable<Integer> {
 
     private final Clock clock;
     private final Confirm confirm;
+    private final WgtuiCommand sharedWith;
     private AppContext context;
 
     public WgtuiCommand(Clock clock, Confirm confirm) {
         this.clock = clock;
         this.confirm = confirm;
+        this.sharedWith = null;
+    }
+
+    /**
+     * A root for an interactive face (the shell, the dashboard's command line) of the same
+     * process: it shares {@code parent}'s context, so its session and selection, starts every
+     * line from {@code parent}'s options, asks through {@code confirm}, and a command given no
+     * pattern works on the session's selection instead of on all workers.
+     */
+    public WgtuiCommand(WgtuiCommand parent, Confirm confirm) {
+        this.clock = parent.clock;
+        this.confirm = confirm;
+        this.sharedWith = parent;
+        this.options = parent.options.copy();
+    }
+
+    /** True for the root of an interactive face: no pattern means the session's selection. */
+    public boolean interactive() {
+        return sharedWith != null;
     }
 
     GlobalOptions options() {
@@ -63,17 +81,13 @@ public final class WgtuiCommand implements Callable<Integer> {
 
     /** The context of this run, opened on first use. */
     public AppContext context() {
+        if (sharedWith != null) {
+            return sharedWith.context();
+        }
         if (context == null) {
             context = new AppContext(options, clock);
         }
         return context;
-    }
-
-    /** Runs a line typed at the dashboard's {@code :} prompt; set by the REPL layer. */
-    private Function<String, String> commandRunner = Dashboard.NO_COMMANDS;
-
-    public void setCommandRunner(Function<String, String> runner) {
-        this.commandRunner = runner;
     }
 
     /** No command: the dashboard on a terminal, else the status table. */
@@ -83,7 +97,10 @@ public final class WgtuiCommand implements Callable<Integer> {
             return spec.commandLine().execute(concat("status", spec.commandLine().getParseResult().originalArgs()));
         }
         Theme theme = Theme.load(options.theme == null ? "default" : options.theme);
-        Dashboard.run(context().session(), theme, commandRunner);
+        // The `:` line runs the shell's commands on this session. It cannot ask y/N inside the
+        // screen, so a write there needs --yes (the A key asks in a dialog).
+        CommandRunner runner = new CommandRunner(this, question -> false);
+        Dashboard.run(context().session(), theme, runner::run);
         return ExitCode.OK.code();
     }
 
@@ -99,6 +116,7 @@ public final class WgtuiCommand implements Callable<Integer> {
     /** A command line wired with wgtui's exit codes and one-line error messages. */
     public static CommandLine commandLine(WgtuiCommand root) {
         CommandLine cl = new CommandLine(root);
+        listExitCodes(cl, exitCodeList());
         cl.setExecutionExceptionHandler(WgtuiCommand::handle);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
@@ -108,6 +126,20 @@ public final class WgtuiCommand implements Callable<Integer> {
             return ExitCode.USAGE.code();
         });
         return cl;
+    }
+
+    /** The exit codes and their meanings from {@link ExitCode}, for every command's help. */
+    private static Map<String, String> exitCodeList() {
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (ExitCode c : ExitCode.values()) {
+            codes.put(String.valueOf(c.code()), c.meaning());
+        }
+        return codes;
+    }
+
+    private static void listExitCodes(CommandLine cl, Map<String, String> codes) {
+        cl.getCommandSpec().usageMessage().exitCodeList(codes);
+        cl.getSubcommands().values().forEach(sub -> listExitCodes(sub, codes));
     }
 
     private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {

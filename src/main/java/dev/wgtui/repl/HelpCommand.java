@@ -1,0 +1,62 @@
+package dev.wgtui.repl;
+
+import dev.wgtui.cli.Completions;
+import dev.wgtui.cli.ExitCode;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code help}: the shell's commands, or one command's usage, from the command tree. */
+@Command(name = "help", description = {"List the commands, or show one command's usage and options"})
+final class HelpCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "COMMAND", completionCandidates = Completions.Commands.class,
+            description = "The command to show")
+    String command;
+
+    @Override
+    public Integer call() {
+        CommandLine tree = spec.root().commandLine();
+        PrintWriter out = spec.commandLine().getOut();
+        if (command != null) {
+            CommandLine sub = tree.getSubcommands().get(command);
+            if (sub == null) {
+                throw new IllegalArgumentException("no command named '" + command + "' (help lists them)");
+            }
+            out.print(sub.getUsageMessage(CommandLine.Help.Ansi.OFF));
+            return ExitCode.OK.code();
+        }
+        out.print(commandList(tree));
+        return ExitCode.OK.code();
+    }
+
+    /** One line per visible command: its names and the first line of its description. */
+    static String commandList(CommandLine tree) {
+        List<String[]> rows = new ArrayList<>();
+        for (CommandLine sub : CommandRunner.visible(tree)) {
+            CommandSpec s = sub.getCommandSpec();
+            String names = s.name() + (s.aliases().length == 0 ? "" : ", " + String.join(", ", s.aliases()));
+            String[] description = s.usageMessage().description();
+            rows.add(new String[]{names, description.length == 0 ? "" : description[0]});
+        }
+        int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
+        StringBuilder b = new StringBuilder("Commands (help COMMAND shows its options; Tab completes commands, "
+                + "hosts, groups and backups):\n");
+        for (String[] r : rows) {
+            b.append("  ").append(r[0]).append(" ".repeat(width - r[0].length() + 2)).append(r[1]).append('\n');
+        }
+        b.append("Patterns are Ansible limit patterns: cm4 s2204, a group, all, '!host', 'c*'.\n")
+                .append("Given no pattern, diff and apply work on the selection (select PATTERN).\n");
+        return b.toString();
+    }
+}

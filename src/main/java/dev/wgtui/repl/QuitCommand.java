@@ -1,0 +1,23 @@
+package dev.wgtui.repl;
+
+import dev.wgtui.cli.ExitCode;
+import picocli.CommandLine.Command;
+
+import java.util.concurrent.Callable;
+
+/** {@code quit}: leave the shell. */
+@Command(name = "quit", aliases = "exit", description = "Leave the shell (also Ctrl-D)")
+final class QuitCommand implements Callable<Integer> {
+
+    private final CommandRunner runner;
+
+    QuitCommand(CommandRunner runner) {
+        this.runner = runner;
+    }
+
+    @Override
+    public Integer call() {
+        runner.requestQuit();
+        return ExitCode.OK.code();
+    }
+}

@@ -1,0 +1,126 @@
+package dev.wgtui.repl;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The shell on the demo, typed line by line: the operator's flows as stories. */
+class ReplSessionTest {
+
+    @TempDir
+    Path tmp;
+
+    private static List<String> backupsIn(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".backup")).sorted().toList();
+        }
+    }
+
+    @Test
+    void selectDiffApplyBackupsRestore() throws IOException {
+        String backup = "wg0.conf.20261126T031500Z.backup";
+        try (ShellFixture shell = ShellFixture.demo(String.join("\n",
+                "select cm4", "diff", "apply", "y", "backups", "restore " + backup, "y", "quit", ""))) {
+            Path demo = shell.root.context().demoDir();
+            String original = Files.readString(demo.resolve("wg0.conf"));
+
+            assertThat(shell.repl.run()).isZero();
+
+            String out = shell.output();
+            assertThat(out).contains("wgtui k8s> ").contains("Selected: cm4 (1 of 3 workers)")
+                    .contains("wgtui k8s [1 selected]> ");
+            String diff = out.substring(out.indexOf("--- "), out.indexOf("Updated: cm4"));
+            assertThat(diff.lines().filter(l -> l.matches("^[-+][^-+].*"))).hasSize(2)
+                    .allMatch(l -> l.startsWith("-PublicKey = UHvBNQ") || l.startsWith("+PublicKey = OafIbE"));
+            assertThat(out).doesNotContain("Added: k8s-proxy")
+                    .contains("Apply this plan to k8s:").contains("Backup: " + backup).contains("Validation passed")
+                    .contains(backup + "  2026-11-26 03:15:00 UTC  3")
+                    .contains("Restore " + backup + " on k8s? [y/N]");
+            assertThat(Files.readString(demo.resolve("wg0.conf"))).isEqualTo(original);
+            assertThat(backupsIn(demo)).hasSize(2).contains(backup);
+        }
+    }
+
+    @Test
+    void anythingButYesAtTheQuestionWritesNothing() throws IOException {
+        try (ShellFixture shell = ShellFixture.demo("apply cm4\n\napply cm4\nnope\n")) {
+            Path demo = shell.root.context().demoDir();
+            String original = Files.readString(demo.resolve("wg0.conf"));
+            shell.repl.run();
+            assertThat(shell.output()).contains("not confirmed; nothing written");
+            assertThat(Files.readString(demo.resolve("wg0.conf"))).isEqualTo(original);
+            assertThat(backupsIn(demo)).isEmpty();
+        }
+    }
+
+    @Test
+    void errorsAreOneLineAndTheShellGoesOn() {
+        try (ShellFixture shell = ShellFixture.demo("frobnicate\ndiff nosuchhost\ndiff\nrestore nope --yes\n"
+                + "apply --bogus\nhelp nosuch\nselect\nstatus\n")) {
+            shell.repl.run();
+            List<String> errors = shell.output().lines().filter(l -> l.contains("wgtui: ")).toList();
+            assertThat(errors).hasSize(6);
+            assertThat(errors.get(0)).contains("Unmatched argument").contains("'frobnicate'").contains("(help lists the commands)");
+            assertThat(errors.get(1)).contains("nosuchhost");
+            assertThat(errors.get(2)).contains("no workers selected: select PATTERN first");
+            assertThat(errors.get(3)).contains("no backup named");
+            assertThat(errors.get(4)).contains("Unknown option: '--bogus' (help apply shows its options)");
+            assertThat(errors.get(5)).contains("no command named 'nosuch'");
+            assertThat(shell.output()).contains("Nothing selected (select PATTERN, e.g. select all).")
+                    .contains("Hub k8s");
+        }
+    }
+
+    @Test
+    void ctrlDLeaves() {
+        try (ShellFixture shell = ShellFixture.demo("select all\n\u0004status\n")) {
+            assertThat(shell.repl.run()).isZero();
+            assertThat(shell.output()).contains("Selected: cm4, s2204, k8s-proxy").doesNotContain("Hub k8s");
+        }
+    }
+
+    @Test
+    void historyIsKeptBetweenRuns() throws IOException {
+        Path history = tmp.resolve("state/wgtui/history");
+        try (ShellFixture first = ShellFixture.demo("select cm4\nstatus\nquit\n", history)) {
+            first.repl.run();
+        }
+        assertThat(Files.readAllLines(history)).hasSize(3)
+                .anyMatch(l -> l.endsWith("select cm4")).anyMatch(l -> l.endsWith("status"));
+        // Ctrl-P twice: back to "status", then to "select cm4"
+        try (ShellFixture second = ShellFixture.demo("\u0010\u0010\n", history)) {
+            assertThat(second.readLine()).isEqualTo("status");
+        }
+    }
+
+    @Test
+    void historyFileFollowsXdgStateHome() {
+        assertThat(Repl.historyFile(java.util.Map.of("XDG_STATE_HOME", "/var/state")))
+                .isEqualTo(Path.of("/var/state/wgtui/history"));
+        assertThat(Repl.historyFile(java.util.Map.of()))
+                .isEqualTo(Path.of(System.getProperty("user.home"), ".local/state/wgtui/history"));
+        assertThat(Repl.historyFile(java.util.Map.of("XDG_STATE_HOME", "relative")))
+                .isEqualTo(Path.of(System.getProperty("user.home"), ".local/state/wgtui/history"));
+    }
+
+    @Test
+    void optionsGivenToTheShellHoldForEveryLineAndALinesOwnOptionsOnlyForIt() {
+        try (ShellFixture shell = ShellFixture.demo("", null, "--json")) {
+            CommandRunner runner = shell.repl.runner();
+            assertThat(runner.run("status").strip()).startsWith("{\"hub\":\"k8s\"");
+            assertThat(runner.run("backups").strip()).isEqualTo("[]");
+        }
+        try (ShellFixture shell = ShellFixture.demo("")) {
+            CommandRunner runner = shell.repl.runner();
+            assertThat(runner.run("status --json").strip()).startsWith("{\"hub\":\"k8s\"");
+            assertThat(runner.run("status")).startsWith("Hub k8s");
+        }
+    }
+}
