@@ -378,6 +378,8 @@ cmd_up() {
     need_tools
     local dir=$1; shift
     [[ $dir != *[[:space:]]* ]] || die "DIR must not contain whitespace: $dir"
+    # Each host mounts its own /tmp, which would hide a DIR below it from its sshd.
+    case "$(realpath -m -- "$dir")/" in /tmp/*) die "DIR must not be under /tmp (each host has its own /tmp): $dir" ;; esac
 
     local -a hosts=() wgips=()
     local arg h wgip

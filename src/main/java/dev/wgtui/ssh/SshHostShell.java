@@ -37,6 +37,7 @@ import dev.wgtui.core.host.HostException.Kind;
 import dev.wgtui.core.host.HostShell;
 import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.sshj.DefaultConfig;
+import net.schmizz.sshj.common.SecurityUtils;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.OpenFailException;
 import net.schmizz.sshj.connection.channel.direct.DirectConnection;
@@ -101,6 +102,9 @@ public final class SshHostShell implements HostShell {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(options, "options");
         Set<String> accepted = new HashSet<>();
+        if (target.hops().stream().flatMap(h -> h.identityFiles().stream()).anyMatch(SshHostShell::needsBouncyCastle)) {
+            registerBouncyCastle();
+        }
         while (true) {
             List<SSHClient> opened = new ArrayList<>();
             boolean connected = false;
@@ -400,6 +404,12 @@ public final class SshHostShell implements HostShell {
         }
     }
 
+    static {
+        // The JDK's own providers do what we need (curve25519, ed25519, ECDSA, RSA, AES-GCM,
+        // ChaCha20); registering BouncyCastle as a provider costs ~400 ms of every cold start.
+        SecurityUtils.setRegisterBouncyCastle(false);
+    }
+
     private static SSHClient newClient(SshOptions options, Duration timeout) {
         DefaultConfig config = new DefaultConfig();
         boolean keepAlive = !options.keepAliveInterval().isZero();
@@ -574,8 +584,59 @@ public final class SshHostShell implements HostShell {
     /** A private key read from a file, or why not: it needs a (different) passphrase, or it is unreadable. */
     private record LoadedKey(KeyPair keyPair, boolean encrypted) {}
 
-    /** Reads and, with {@code passphrase}, decrypts a key file; the passphrase is wiped afterwards. */
+    /**
+     * Reads and, with {@code passphrase}, decrypts a key file; the passphrase is wiped afterwards.
+     */
     private static LoadedKey loadKey(SSHClient c, Path key, char[] passphrase) {
+        try {
+            return readKey(c, key, passphrase);
+        } finally {
+            if (passphrase != null) {
+                Arrays.fill(passphrase, '\0');
+            }
+        }
+    }
+
+    private static boolean bouncyCastle;
+
+    /**
+     * True when a key file needs BouncyCastle to be read: ECDSA keys (PEM or OpenSSH format) and
+     * PKCS#8 files. The JDK's providers read ed25519 and RSA keys, so those start faster.
+     */
+    static boolean needsBouncyCastle(Path key) {
+        try {
+            String text = Files.readString(key, java.nio.charset.StandardCharsets.US_ASCII);
+            if (text.contains("BEGIN EC PRIVATE KEY") || text.contains("BEGIN PRIVATE KEY")
+                    || text.contains("BEGIN ENCRYPTED PRIVATE KEY") || text.contains("PuTTY-User-Key-File")) {
+                return true;
+            }
+            int begin = text.indexOf("-----BEGIN OPENSSH PRIVATE KEY-----");
+            int end = text.indexOf("-----END OPENSSH PRIVATE KEY-----");
+            if (begin < 0 || end < begin) {
+                return false;
+            }
+            byte[] blob = java.util.Base64.getMimeDecoder().decode(text.substring(begin + 35, end));
+            return new String(blob, java.nio.charset.StandardCharsets.ISO_8859_1).contains("ecdsa-sha2-");
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Registers BouncyCastle once; false when it already was (nothing new to try). */
+    private static synchronized boolean registerBouncyCastle() {
+        if (bouncyCastle) {
+            return false;
+        }
+        bouncyCastle = true;
+        SecurityUtils.setRegisterBouncyCastle(true);
+        if (!SecurityUtils.registerSecurityProvider(SecurityUtils.BOUNCY_CASTLE)) {
+            return false;
+        }
+        SecurityUtils.setSecurityProvider(SecurityUtils.BOUNCY_CASTLE);
+        return true;
+    }
+
+    private static LoadedKey readKey(SSHClient c, Path key, char[] passphrase) {
         AtomicBoolean asked = new AtomicBoolean();
         PasswordFinder finder = new PasswordFinder() {
             @Override
@@ -596,10 +657,6 @@ public final class SshHostShell implements HostShell {
             // Deliberately not logged with the exception text: it is about the key file's contents.
             log.debug("cannot use key {}: {}", key, e.getClass().getSimpleName());
             return new LoadedKey(null, asked.get());
-        } finally {
-            if (passphrase != null) {
-                Arrays.fill(passphrase, '\0');
-            }
         }
     }
 
