@@ -1,0 +1,132 @@
+package dev.wgtui.scenario;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The operator's story in a real terminal: tmux runs {@code wgtui --demo}, the test presses
+ * keys and reads the screen. Select cm4, look at the diff, apply, then restore the backup.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class TmuxDemoScenarioTest {
+
+    private static final String DEMO_PRIVATE_KEY = "d2d0dWktZGVtby1wcml2YXRlLWtleS1ub3QtcmVhbCE=";
+    private final String socket = "wgtui-test-" + ProcessHandle.current().pid();
+
+    @BeforeEach
+    void needsTmux() {
+        assumeTrue(run(5, "tmux", "-V").startsWith("tmux"), "tmux is not installed");
+    }
+
+    @AfterEach
+    void killServer() {
+        run(5, "tmux", "-L", socket, "kill-server");
+    }
+
+    @Test
+    void selectCm4LookAtTheDiffApplyAndRestore() throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String cp = System.getProperty("java.class.path");
+        run(10, "tmux", "-L", socket, "new-session", "-d", "-x", "130", "-y", "40", "-s", "demo",
+                "env", "TERM=xterm-256color", "XDG_STATE_HOME=" + System.getProperty("java.io.tmpdir") + "/" + socket,
+                java, "-cp", cp, "dev.wgtui.Main", "--demo");
+
+        String screen = waitFor("the peer table", s -> s.contains("Peers [4]") && s.contains("old-laptop"));
+        assertThat(screen).containsPattern("cm4\\s+~ changed").containsPattern("s2204\\s+✓ ok")
+                .containsPattern("k8s-proxy\\s+! missing").containsPattern("old-laptop\\s+\\? extra");
+
+        keys("Space");
+        waitFor("cm4 selected", s -> s.contains("[x]  cm4") && s.contains("selected 1/3"));
+
+        keys("d");
+        screen = waitFor("the diff pane", s -> s.contains("Diff · cm4") && s.contains("-PublicKey = UHvBNQ"));
+        assertThat(screen).contains("Status:        UPDATE EXISTING").doesNotContain(DEMO_PRIVATE_KEY);
+
+        keys("A");
+        waitFor("the apply confirmation", s -> s.contains("Apply to k8s?") && s.contains("y/enter"));
+        keys("y");
+        screen = waitFor("the apply result", s -> s.contains("apply done"));
+        assertThat(screen).containsPattern("cm4\\s+✓ ok").contains("validation passed");
+
+        keys("b");
+        waitFor("the backups list", s -> s.contains("Backups") && s.contains(".backup"));
+        keys("R");
+        waitFor("the restore confirmation", s -> s.contains("Restore") && s.contains("y/enter"));
+        keys("y");
+        screen = waitFor("the restore result", s -> s.contains("restore done"));
+        assertThat(screen).containsPattern("cm4\\s+~ changed").doesNotContain(DEMO_PRIVATE_KEY);
+
+        keys("q");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (sessionAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(150);
+        }
+        assertThat(sessionAlive()).as("wgtui quit on q").isFalse();
+    }
+
+    /** tmux closes the session when wgtui, its only program, exits. */
+    private boolean sessionAlive() {
+        try {
+            Process p = new ProcessBuilder("tmux", "-L", socket, "has-session", "-t", "demo")
+                    .redirectErrorStream(true).start();
+            return p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void keys(String... keys) {
+        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket, "send-keys", "-t", "demo"));
+        cmd.addAll(List.of(keys));
+        run(5, cmd.toArray(String[]::new));
+    }
+
+    private String capture() {
+        return run(5, "tmux", "-L", socket, "capture-pane", "-p", "-t", "demo");
+    }
+
+    private String waitFor(String what, Predicate<String> ready) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        String screen = "";
+        while (System.nanoTime() < deadline) {
+            screen = capture();
+            if (ready.test(screen)) {
+                return screen;
+            }
+            Thread.sleep(150);
+        }
+        throw new AssertionError("timed out waiting for " + what + "; the screen was:\n" + screen);
+    }
+
+    /** Runs a command, returns stdout and stderr together; empty on failure to start. */
+    private static String run(int seconds, String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return "";
+            }
+            return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+}
