@@ -51,7 +51,7 @@ public final class GlobalOptions {
     public boolean turnOffSaveConfig;
 
     @Option(names = "--theme", paramLabel = "NAME", scope = ScopeType.INHERIT,
-            description = "Dashboard theme from themes/ (default, light, high-contrast, mono); NO_COLOR gives mono")
+            description = "Dashboard theme from themes/ (default, light, high-contrast, mono), else theme = NAME in ~/.config/wgtui/config; NO_COLOR gives mono")
     public String theme;
 
     /**

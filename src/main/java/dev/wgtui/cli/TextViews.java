@@ -2,6 +2,7 @@ package dev.wgtui.cli;
 
 import dev.wgtui.core.config.Keys;
 import dev.wgtui.core.hub.Backup;
+import dev.wgtui.core.live.Units;
 import dev.wgtui.core.plan.Drift;
 import dev.wgtui.core.plan.PeerRow;
 import dev.wgtui.core.session.PeerHealth;
@@ -26,9 +27,9 @@ public final class TextViews {
         List<String[]> cells = new ArrayList<>();
         cells.add(new String[]{"", "NAME", "STATUS", "ADDRESS", "KEY", "ENDPOINT", "HANDSHAKE", "RX/TX"});
         for (PeerRow r : rows) {
-            String handshake = r.live().map(l -> l.handshakeAge(now).map(TextViews::age).orElse("never")
+            String handshake = r.live().map(l -> l.handshakeAge(now).map(Units::age).orElse("never")
                     + (l.stale(now) ? " (stale)" : "")).orElse("-");
-            String rxtx = r.live().map(l -> bytes(l.rxBytes()) + "/" + bytes(l.txBytes())).orElse("-");
+            String rxtx = r.live().map(l -> Units.bytes(l.rxBytes()) + "/" + Units.bytes(l.txBytes())).orElse("-");
             cells.add(new String[]{r.selected() ? "*" : " ", r.name() + (r.named() ? "" : " (unnamed)"),
                     r.status().label(), r.address(), Keys.shortForm(r.publicKey().orElse(null)),
                     r.live().map(l -> l.endpoint() == null ? "-" : l.endpoint()).orElse("-"), handshake, rxtx});
@@ -65,7 +66,7 @@ public final class TextViews {
         List<String[]> cells = new ArrayList<>();
         cells.add(new String[]{"NAME", "ADDRESS", "HANDSHAKE", "STATE", "PING", "DETAIL"});
         for (PeerHealth h : health) {
-            cells.add(new String[]{h.name(), h.address(), h.handshakeAgeSeconds().map(TextViews::age).orElse("never"),
+            cells.add(new String[]{h.name(), h.address(), h.handshakeAgeSeconds().map(Units::age).orElse("never"),
                     h.stale() ? "stale" : "fresh", h.pingOk().map(ok -> ok ? "ok" : "FAILED").orElse("-"), h.detail()});
         }
         return columns(cells);
@@ -82,34 +83,6 @@ public final class TextViews {
         drift.get().forEach(c -> out.append(c).append('\n'));
         out.append(drift.get().size()).append(" peer(s) drifted from the file\n");
         return out.toString();
-    }
-
-    /** {@code 42s}, {@code 3m05s}, {@code 2h10m}, {@code 3d4h}. */
-    public static String age(long seconds) {
-        if (seconds < 60) {
-            return seconds + "s";
-        }
-        if (seconds < 3600) {
-            return String.format("%dm%02ds", seconds / 60, seconds % 60);
-        }
-        if (seconds < 86400) {
-            return String.format("%dh%02dm", seconds / 3600, (seconds % 3600) / 60);
-        }
-        return String.format("%dd%dh", seconds / 86400, (seconds % 86400) / 3600);
-    }
-
-    public static String bytes(long n) {
-        if (n < 1024) {
-            return n + "B";
-        }
-        String units = "KMGTPE";
-        int u = -1;
-        double v = n;
-        while (v >= 1024 && u < units.length() - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format("%.1f%siB", v, units.charAt(u));
     }
 
     static String columns(List<String[]> rows) {

@@ -96,7 +96,9 @@ public final class WgtuiCommand implements Callable<Integer> {
         if (System.console() == null || options.json) {
             return spec.commandLine().execute(concat("status", spec.commandLine().getParseResult().originalArgs()));
         }
-        Theme theme = Theme.load(options.theme == null ? "default" : options.theme);
+        String themeName = options.theme != null ? options.theme
+                : UserConfig.load(UserConfig.path(System.getenv())).theme().orElse("default");
+        Theme theme = Theme.load(themeName);
         // The `:` line runs the shell's commands on this session. It cannot ask y/N inside the
         // screen, so a write there needs --yes (the A key asks in a dialog).
         CommandRunner runner = new CommandRunner(this, question -> false);

@@ -222,10 +222,12 @@ class CliTestbedTest {
     void driftAfterARuntimeChangeIsReported() throws Exception {
         assertThat(wgtui("apply", "all", "--yes").exitCode()).isZero();
         assertThat(wgtui("drift").exitCode()).isZero();
-        String key = bed.execOk("k8s", "wg show wg0 peers").lines().findFirst().orElseThrow().strip();
+        String key = bed.execOk("k8s", "wg show wg0 allowed-ips").lines().filter(l -> l.contains("10.0.0.3/32"))
+                .findFirst().orElseThrow().split("\\s+")[0];
         bed.execOk("k8s", "wg set wg0 peer " + key + " allowed-ips 10.0.0.3/32,10.0.9.0/24");
         CliRun drift = wgtui("drift");
         assertThat(drift.exitCode()).isEqualTo(ExitCode.CHECK_FAILED.code());
-        assertThat(drift.out()).contains("10.0.9.0/24").contains("1 peer(s) drifted");
+        assertThat(drift.out()).contains("~ cm4: AllowedIPs file 10.0.0.3/32, running 10.0.0.3/32, 10.0.9.0/24")
+                .contains("1 peer(s) drifted");
     }
 }

@@ -122,6 +122,8 @@ public final class ManPage {
                 + "time in UTC (20261126T031500Z); backups lists them, restore puts one back.");
         item(r, "/tmp/wg0.conf.preview", "The preview a dry-run (diff) leaves on the hub, mode 0600.");
         item(r, "themes/", "The dashboard's colour themes, one file each.");
+        item(r, "$XDG_CONFIG_HOME/wgtui/config", "Settings as key = value lines: theme = NAME picks the dashboard's theme "
+                + "when --theme is not given (default ~/.config/wgtui/config).");
         item(r, "$XDG_STATE_HOME/wgtui/history", "The shell's history.");
         item(r, "$XDG_STATE_HOME/wgtui/wgtui.log", "The log.");
         item(r, "~/.ssh/config, ~/.ssh/known_hosts", "OpenSSH settings and the host keys wgtui verifies against.");
