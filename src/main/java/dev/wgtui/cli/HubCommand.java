@@ -110,7 +110,7 @@ abstract class HubCommand implements Callable<Integer> {
     }
 
     /** Prints what an apply, restore or prune did and returns its exit code. */
-    int report(ApplyOutcome outcome, String verb) {
+    int report(ApplyOutcome outcome, String verb) throws Exception {
         if (options().json) {
             Map<String, Object> m = planJson(outcome.plan());
             m.put("written", outcome.written());
@@ -128,7 +128,13 @@ abstract class HubCommand implements Callable<Integer> {
             if (outcome.rolledBack()) {
                 out().println("Validation failed: rolled back to " + outcome.backupName() + " and reloaded.");
             } else if (outcome.written()) {
-                out().println("Applied to " + outcome.plan().node() + ":" + outcome.plan().targetFile() + ".");
+                out().println((verb.equals("restore") ? "Restored " : "Applied to ") + outcome.plan().node() + ":"
+                        + outcome.plan().targetFile() + ".");
+                if (!session().hub().reloads() && !options().demo) {
+                    out().println("The file is written; no interface was reloaded (a local file). On the hub, load it with: "
+                            + "wg syncconf " + session().cluster().hub().interfaceName() + " <(wg-quick strip "
+                            + session().cluster().hub().interfaceName() + ")");
+                }
             }
         }
         return outcome.ok() ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();

@@ -1,5 +1,6 @@
 package dev.wgtui.cli;
 
+import dev.wgtui.core.plan.Plan;
 import dev.wgtui.core.session.Session;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,13 +21,19 @@ final class RestoreCommand extends HubCommand {
     public Integer call() throws Exception {
         Session s = session();
         String diff = s.backupDiff(backup);
+        Plan plan = s.restorePlan(backup);
         if (!options().json) {
             out().print(diff.isEmpty() ? "The backup is the same as the current file.\n" : diff);
+            if (!diff.isEmpty()) {
+                out().println();
+                out().print(plan.summary().render());
+            }
         }
         if (diffOnly) {
             return ExitCode.OK.code();
         }
-        if (!diff.isEmpty() && !confirmed("Restore " + backup + " on " + s.hub().node() + "?")) {
+        if (!diff.isEmpty() && !confirmed("Restore " + backup + " on " + s.hub().node() + " ("
+                + plan.summary().change() + ")?")) {
             return refusedUnconfirmed();
         }
         return report(s.restore(backup), "restore");

@@ -140,6 +140,11 @@ public final class LocalHub implements Hub {
     }
 
     @Override
+    public boolean reloads() {
+        return false;
+    }
+
+    @Override
     public Optional<String> runningConfig() {
         return Optional.empty();
     }

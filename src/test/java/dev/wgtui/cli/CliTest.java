@@ -212,15 +212,26 @@ class CliTest {
 
         CliRun diffOnly = local("restore", "wg0.conf.20261126T031500Z.backup", "--diff");
         assertThat(diffOnly.exitCode()).isZero();
-        assertThat(diffOnly.out()).contains("-PublicKey").contains("+PublicKey = UHvBNQ");
+        assertThat(diffOnly.out()).contains("-PublicKey").contains("+PublicKey = UHvBNQ")
+                .contains("Change: 0 peer(s), 1 updated").contains("Updated: cm4");
         assertThat(Files.readString(conf)).isEqualTo(applied);
 
         CliRun restore = CliRun.run(Clock.offset(CliRun.CLOCK, java.time.Duration.ofSeconds(5)), q -> false,
                 withLocal("restore", "wg0.conf.20261126T031500Z.backup", "--yes"));
         assertThat(restore.exitCode()).as(restore.err()).isZero();
+        assertThat(restore.out()).contains("Restored k8s:" + conf).contains("no interface was reloaded");
         assertThat(Files.readString(conf)).isEqualTo(original);
         assertThat(backups()).containsExactly("wg0.conf.20261126T031500Z.backup", "wg0.conf.20261126T031505Z.backup");
         assertThat(Files.readString(dir.resolve("wg0.conf.20261126T031505Z.backup"))).isEqualTo(applied);
+    }
+
+    @Test
+    void restoreSaysWhichPeersItRemovesBeforeItAsks() throws IOException {
+        assertThat(local("apply", "--yes").exitCode()).isZero();
+        String backup = backups().get(0);
+        CliRun r = local("restore", backup);
+        assertThat(r.exitCode()).isEqualTo(ExitCode.REFUSED.code());
+        assertThat(r.out()).contains("Change: -1 peer(s), 1 updated").contains("Removed: k8s-proxy");
     }
 
     @Test

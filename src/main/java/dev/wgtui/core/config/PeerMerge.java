@@ -253,6 +253,38 @@ public final class PeerMerge {
         return ConfigParser.classify(l.raw(), eol, l.number());
     }
 
+    /**
+     * What going from {@code before} to {@code after} does to the peers, by name: added, updated
+     * (key, AllowedIPs, endpoint or keepalive differ) and removed. {@code before} may be null.
+     */
+    public static Result changes(WgConfig before, WgConfig after) {
+        List<String> added = new ArrayList<>();
+        List<String> updated = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        for (PeerBlock p : after.peers()) {
+            java.util.Optional<PeerBlock> was = before == null ? java.util.Optional.empty() : before.peer(p.name());
+            if (was.isEmpty()) {
+                added.add(p.name());
+            } else {
+                PeerSpec a = was.get().toSpec();
+                PeerSpec b = p.toSpec();
+                if (!Objects.equals(a.publicKey(), b.publicKey()) || !sameCidrs(a.allowedIps(), b.allowedIps())
+                        || !Objects.equals(a.endpoint(), b.endpoint())
+                        || !Objects.equals(a.persistentKeepalive(), b.persistentKeepalive())) {
+                    updated.add(p.name());
+                }
+            }
+        }
+        if (before != null) {
+            for (PeerBlock p : before.peers()) {
+                if (after.peer(p.name()).isEmpty()) {
+                    removed.add(p.name());
+                }
+            }
+        }
+        return new Result(after, added, updated, removed);
+    }
+
     /** The peer names of a config in file order, for summaries. */
     public static List<String> names(WgConfig config) {
         return config.peers().stream().map(PeerBlock::name).toList();

@@ -43,6 +43,11 @@ public interface Hub extends AutoCloseable {
         return read();
     }
 
+    /** True when a commit reloads a running interface; false for a plain file (--local, --demo). */
+    default boolean reloads() {
+        return true;
+    }
+
     /** Backups, newest first. */
     List<Backup> backups() throws HubException;
 

@@ -396,15 +396,25 @@ public final class Session implements AutoCloseable {
         return Plan.unifiedDiff(current, hub.readBackup(backupName), hub.configPath() + " (current)", backupName);
     }
 
-    /** Restores a backup the operator confirmed: current file backed up first, reload, validate. */
-    public ApplyOutcome restore(String backupName) throws HubException, ConfigException {
+    /**
+     * What restoring {@code backupName} would do: the backup as the proposed file and the peers it
+     * adds, changes and removes against the current file. Writes nothing.
+     */
+    public Plan restorePlan(String backupName) throws HubException, ConfigException {
         String content = hub.readBackup(backupName);
         WgConfig restored = WgConfig.parse(hub.node() + ":" + backupName, content);
         ConfigCheck.requireValid(restored, true);
         refresh();
         WgConfig current = currentConfig();
-        PeerMerge.Result none = new PeerMerge.Result(restored, List.of(), List.of(), List.of());
-        Plan plan = new Plan(hub.node(), hub.configPath(), null, current, state.hash(), restored, none);
+        return new Plan(hub.node(), hub.configPath(), null, current, state.hash(), restored,
+                PeerMerge.changes(current, restored));
+    }
+
+    /** Restores a backup the operator confirmed: current file backed up first, reload, validate. */
+    public ApplyOutcome restore(String backupName) throws HubException, ConfigException {
+        Plan plan = restorePlan(backupName);
+        WgConfig restored = plan.proposed();
+        String content = restored.render();
         if (state.hasFile() && state.text().equals(content)) {
             return new ApplyOutcome(plan, false, null, validateAgainst(state, specs(restored)), false);
         }
