@@ -124,6 +124,9 @@ public final class AppContext implements AutoCloseable {
         if (demoDir == null) {
             try {
                 demoDir = Files.createTempDirectory("wgtui-demo-");
+                // Also gone when the terminal closes under the dashboard (SIGHUP skips close()).
+                Path dir = demoDir;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir), "wgtui-demo-cleanup"));
                 for (String name : List.of("inventory.yml", "wg0.conf")) {
                     try (InputStream in = AppContext.class.getResourceAsStream("/demo/" + name)) {
                         if (in == null) {
@@ -150,11 +153,18 @@ public final class AppContext implements AutoCloseable {
             connections.close();
         }
         if (demoDir != null) {
-            try (Stream<Path> walk = Files.walk(demoDir)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // a temporary directory left behind is harmless
-            }
+            deleteTree(demoDir);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory left behind is harmless
         }
     }
 }

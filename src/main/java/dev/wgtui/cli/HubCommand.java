@@ -44,6 +44,7 @@ abstract class HubCommand implements Callable<Integer> {
     }
 
     int refusedUnconfirmed() {
+        out().flush();
         err().println("wgtui: not confirmed; nothing written (pass --yes to apply without asking)");
         return ExitCode.REFUSED.code();
     }
