@@ -77,7 +77,7 @@ public final class LocalHub implements Hub {
 
     @Override
     public Commit commit(String text, String expectedHash) throws HubException {
-        try (FileLock lock = lock()) {
+        try (Lock lock = lock()) {
             HubState now = read();
             if (!now.hash().equals(expectedHash)) {
                 throw new HubException(HubException.Kind.CONFLICT,
@@ -101,7 +101,7 @@ public final class LocalHub implements Hub {
     @Override
     public HubState rollback(String backupName) throws HubException {
         String content = readBackup(backupName);
-        try (FileLock lock = lock()) {
+        try (Lock lock = lock()) {
             writeAtomically(file, content);
         } catch (IOException e) {
             throw new HubException(HubException.Kind.FILE, file + ": rollback failed: " + e.getMessage(), e);
@@ -164,9 +164,11 @@ public final class LocalHub implements Hub {
             String name = n == 1 ? base : base.replace(".backup", "-" + n + ".backup");
             Path target = file.resolveSibling(name);
             try {
-                Files.write(target, text.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE);
-                setOwnerOnly(target);
+                try (FileChannel ch = FileChannel.open(target, ownerOnlyCreate(),
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
+                    ch.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+                    ch.force(true);
+                }
                 return name;
             } catch (FileAlreadyExistsException e) {
                 // taken this second; try the next suffix
@@ -177,7 +179,17 @@ public final class LocalHub implements Hub {
         throw new HubException(HubException.Kind.FILE, "too many backups this second");
     }
 
-    private FileLock lock() throws HubException {
+    private static java.util.Set<StandardOpenOption> ownerOnlyCreate() {
+        return java.util.EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    }
+
+    /** The hub's lock: held until closed, which also closes its file. */
+    private interface Lock extends AutoCloseable {
+        @Override
+        void close() throws IOException;
+    }
+
+    private Lock lock() throws HubException {
         Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
         try {
             FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -186,7 +198,13 @@ public final class LocalHub implements Hub {
                 channel.close();
                 throw new HubException(HubException.Kind.LOCKED, file + " is locked by another wgtui; try again");
             }
-            return lock;
+            return () -> {
+                try {
+                    lock.release();
+                } finally {
+                    channel.close();
+                }
+            };
         } catch (java.nio.channels.OverlappingFileLockException e) {
             throw new HubException(HubException.Kind.LOCKED, file + " is locked by another wgtui; try again");
         } catch (IOException e) {
@@ -199,6 +217,9 @@ public final class LocalHub implements Hub {
             return Optional.of(Files.readString(p, StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
             return Optional.empty();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new HubException(HubException.Kind.FILE, p + ": not UTF-8 text; wgtui will not rewrite it "
+                    + "(convert the file to UTF-8 first)", e);
         } catch (IOException e) {
             throw new HubException(HubException.Kind.FILE, p + ": cannot read: " + e.getMessage(), e);
         }

@@ -207,9 +207,16 @@ public final class RemoteHub implements Hub {
 
     @Override
     public HubState rollback(String backupName) throws HubException {
+        return rollback(backupName, "");
+    }
+
+    /** As {@link Hub#rollback(String, String)}, the hash checked on the hub under the lock. */
+    @Override
+    public HubState rollback(String backupName, String expectedHash) throws HubException {
         checkBackupName(backupName);
         RemoteRunner.Reply reply = run("put " + backupName + " back as " + configPath() + ", reload " + iface,
-                script("commit.sh").set("MODE", "rollback").set("NAME", backupName), new byte[0]);
+                script("commit.sh").set("MODE", "rollback").set("NAME", backupName).set("EXPECT", expectedHash),
+                new byte[0]);
         return state(reply.frames());
     }
 
@@ -364,6 +371,12 @@ public final class RemoteHub implements Hub {
         String text = f.first("file").map(Frames.Frame::body).orElse(null);
         if (text == null && !f.has("nofile")) {
             throw new HubException(HubException.Kind.HOST, node + ": the hub did not print " + configPath());
+        }
+        if (text != null && text.indexOf('\uFFFD') >= 0) {
+            // Read as UTF-8, a byte that is not would come back changed: refuse rather than rewrite it.
+            int line = (int) text.substring(0, text.indexOf('\uFFFD')).chars().filter(c -> c == '\n').count() + 1;
+            throw new HubException(HubException.Kind.FILE, node + ":" + configPath() + ":" + line
+                    + ": not UTF-8 text; wgtui will not rewrite it (convert the file to UTF-8 first)");
         }
         Optional<LiveState> live = Optional.empty();
         Optional<Frames.Frame> dump = f.first("dump");

@@ -188,6 +188,12 @@ if [ "$MODE" = commit ]; then
     if [ "$cur" != "$EXPECT" ]; then
         fail CONFLICT "$CONF changed since the preview; nothing written - look at the diff again"
     fi
+elif [ "$MODE" = rollback ] && [ -n "${EXPECT:-}" ]; then
+    # Roll back only what this run wrote: another operator's commit since then is not erased.
+    cur=$(sha256sum < "$CONF" 2>/dev/null | cut -c1-64) || cur=
+    if [ "$cur" != "$EXPECT" ]; then
+        fail CONFLICT "$CONF changed after this apply (another operator?); not rolled back - look at it"
+    fi
 fi
 
 step key

@@ -170,6 +170,17 @@ class CliTest {
     }
 
     @Test
+    void aFileThatIsNotUtf8IsRefusedNotRewritten() throws IOException {
+        byte[] latin1 = (Files.readString(conf) + "# B\u00fcro rack 2\n").getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(conf, latin1);
+        CliRun r = local("apply", "cm4", "--yes");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(r.err()).contains("not UTF-8 text");
+        assertThat(Files.readAllBytes(conf)).isEqualTo(latin1);
+        assertThat(backups()).isEmpty();
+    }
+
+    @Test
     void unknownHostIsAnInputError() {
         CliRun r = local("diff", "nosuchhost");
         assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE.code());

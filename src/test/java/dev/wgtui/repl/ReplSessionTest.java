@@ -42,7 +42,7 @@ class ReplSessionTest {
             assertThat(out).doesNotContain("Added: k8s-proxy")
                     .contains("Apply this plan to k8s:").contains("Backup: " + backup).contains("Validation passed")
                     .contains(backup + "  2026-11-26 03:15:00 UTC  3")
-                    .contains("Restore " + backup + " on k8s? [y/N]");
+                    .contains("Restore " + backup + " on k8s (0 peer(s), 1 updated)? [y/N]");
             assertThat(Files.readString(demo.resolve("wg0.conf"))).isEqualTo(original);
             assertThat(backupsIn(demo)).hasSize(2).contains(backup);
         }

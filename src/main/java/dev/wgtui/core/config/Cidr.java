@@ -161,6 +161,11 @@ public record Cidr(boolean v6, byte[] address, int prefix) implements Comparable
                 && Arrays.compareUnsigned(other.last(), last()) <= 0;
     }
 
+    /** The prefix with its host bits cleared, as wg stores it: {@code 10.0.0.3/24} gives {@code 10.0.0.0/24}. */
+    public String networkText() {
+        return new Cidr(v6, first(), prefix).text();
+    }
+
     /** Canonical text: the address as given and the prefix, e.g. {@code 10.0.0.3/32}. */
     public String text() {
         if (!v6) {

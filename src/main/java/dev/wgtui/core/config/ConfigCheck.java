@@ -80,7 +80,7 @@ public final class ConfigCheck {
         }
         if (section.equals("interface")) {
             if (!WG_INTERFACE_KEYS.contains(key) && !WG_QUICK_KEYS.contains(key)) {
-                out.add(Problem.error(src, e, "unknown [Interface] key '" + e.key() + "'"));
+                out.add(Problem.error(src, e, "unknown [Interface] key '" + keyName(e.key()) + "'"));
             } else if (key.equals("privatekey") && !Keys.isValid(value)) {
                 out.add(Problem.error(src, e, "PrivateKey is not 32 bytes of base64"));
             } else if (key.equals("listenport") && !isPort(value)) {
@@ -98,7 +98,7 @@ public final class ConfigCheck {
             }
         } else if (section.equals("peer")) {
             if (!PEER_KEYS.contains(key)) {
-                out.add(Problem.error(src, e, "unknown [Peer] key '" + e.key() + "'"));
+                out.add(Problem.error(src, e, "unknown [Peer] key '" + keyName(e.key()) + "'"));
             } else if (key.equals("publickey") && !Keys.isValid(value)) {
                 out.add(Problem.error(src, e, "PublicKey is not 32 bytes of base64"));
             } else if (key.equals("presharedkey") && !Keys.isValid(value)) {
@@ -182,6 +182,11 @@ public final class ConfigCheck {
             }
         }
         return null;
+    }
+
+    /** An unknown key's name for a message; a long one may be a wrapped secret and is not repeated. */
+    private static String keyName(String key) {
+        return key.length() > 32 ? "(a " + key.length() + "-character name, not shown)" : key;
     }
 
     private static boolean isPort(String v) {

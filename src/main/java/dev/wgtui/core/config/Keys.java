@@ -12,6 +12,10 @@ public final class Keys {
         if (key == null || key.length() != 44 || key.charAt(43) != '=') {
             return false;
         }
+        // 32 bytes leave 4 unused bits in the last base64 digit; wg requires them to be zero.
+        if ("AEIMQUYcgkosw048".indexOf(key.charAt(42)) < 0) {
+            return false;
+        }
         try {
             return Base64.getDecoder().decode(key).length == 32;
         } catch (IllegalArgumentException e) {

@@ -54,6 +54,11 @@ public final class PeerBlock {
         return bytes.length == 0 ? "peer-unnamed" : hex.toString();
     }
 
+    /** True when {@code name} written as {@code # name} is read back as that name. */
+    public static boolean isWritableName(String name) {
+        return nameIn(name).filter(name::equals).isPresent();
+    }
+
     /** Reads a peer name from a comment's text: {@code cm4}, {@code Name = cm4} or {@code Name: cm4}. */
     static Optional<String> nameIn(String commentText) {
         String text = commentText;

@@ -141,7 +141,8 @@ public final class PeerMerge {
     private static Set<String> cidrSet(List<String> ips) {
         Set<String> out = new TreeSet<>();
         for (String ip : ips) {
-            out.add(Cidr.parse(ip).map(Cidr::text).orElse(ip));
+            // wg keeps prefixes masked (10.0.0.3/24 is 10.0.0.0/24), so compare them that way.
+            out.add(Cidr.parse(ip).map(Cidr::networkText).orElse(ip));
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package dev.wgtui.core.config;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The display form of config text: PrivateKey and PresharedKey values replaced by
@@ -13,26 +14,39 @@ public final class Redaction {
     private Redaction() {
     }
 
+    /**
+     * A WireGuard key standing alone (44 base64 characters ending in {@code =}): on any line but
+     * a PublicKey it may be a secret (a key wrapped onto its own line, or inline in a hook).
+     */
+    private static final Pattern KEY_TOKEN =
+            Pattern.compile("(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=(?![A-Za-z0-9+/=])");
+
     /** The line with a secret value hidden; other lines unchanged. */
     public static String line(String raw) {
-        if (!mentionsKey(raw)) {
-            return raw;
-        }
-        int eq = raw.indexOf('=');
-        String head = eq < 0 ? raw : raw.substring(0, eq);
-        String key = ConfigParser.squeeze(head).toLowerCase(Locale.ROOT);
-        if (eq >= 0 && (key.equals("privatekey") || key.equals("presharedkey"))) {
-            int valueStart = eq + 1;
-            while (valueStart < raw.length() && raw.charAt(valueStart) == ' ') {
-                valueStart++;
+        if (mentionsKey(raw)) {
+            int eq = raw.indexOf('=');
+            String head = eq < 0 ? raw : raw.substring(0, eq);
+            // A line of a unified diff starts with its marker: "-PublicKey = ..." is a PublicKey line.
+            String key = ConfigParser.squeeze(head).toLowerCase(Locale.ROOT).replaceFirst("^[-+]", "");
+            if (eq >= 0 && (key.equals("privatekey") || key.equals("presharedkey"))) {
+                int valueStart = eq + 1;
+                while (valueStart < raw.length() && raw.charAt(valueStart) == ' ') {
+                    valueStart++;
+                }
+                int hash = raw.indexOf('#', valueStart);
+                String comment = hash < 0 ? "" : " " + raw.substring(hash);
+                return raw.substring(0, valueStart) + HIDDEN + comment;
             }
-            int hash = raw.indexOf('#', valueStart);
-            String comment = hash < 0 ? "" : " " + raw.substring(hash);
-            return raw.substring(0, valueStart) + HIDDEN + comment;
+            if (eq < 0 && (key.contains("privatekey") || key.contains("presharedkey"))) {
+                // Not an entry wg would read, but it names a secret: show only the name.
+                return raw.replaceAll("(?i)((private|preshared)\\s*key).*", "$1 " + HIDDEN);
+            }
+            if (eq >= 0 && key.equals("publickey")) {
+                return raw;
+            }
         }
-        if (eq < 0 && (key.contains("privatekey") || key.contains("presharedkey"))) {
-            // Not an entry wg would read, but it names a secret: show only the name.
-            return raw.replaceAll("(?i)((private|preshared)\\s*key).*", "$1 " + HIDDEN);
+        if (raw.length() >= 44 && raw.indexOf('=') >= 0) {
+            return KEY_TOKEN.matcher(raw).replaceAll(HIDDEN);
         }
         return raw;
     }

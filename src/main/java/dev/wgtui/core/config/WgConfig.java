@@ -110,9 +110,9 @@ public final class WgConfig {
     }
 
     /**
-     * A peer block starts at its {@code [Peer]} line, or earlier at the comments right above it
-     * (no blank line between), which belong to that peer: a name comment before
-     * {@code [Peer]} is one of the naming conventions we read.
+     * A peer block starts at its {@code [Peer]} line, or one line earlier at a name comment right
+     * above it ({@code # cm4}), one of the naming conventions we read. Other comments stay where
+     * they are, with the section above.
      */
     private static List<Integer> blockStarts(List<ConfigLine> lines) {
         List<Integer> starts = new ArrayList<>();
@@ -120,7 +120,8 @@ public final class WgConfig {
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i) instanceof ConfigLine.Section s && s.is("Peer")) {
                 int start = i;
-                while (start - 1 >= floor && lines.get(start - 1) instanceof ConfigLine.Comment) {
+                if (start - 1 >= floor && lines.get(start - 1) instanceof ConfigLine.Comment c
+                        && PeerBlock.nameIn(c.text()).isPresent()) {
                     start--;
                 }
                 starts.add(start);

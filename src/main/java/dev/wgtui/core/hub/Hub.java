@@ -36,6 +36,19 @@ public interface Hub extends AutoCloseable {
     HubState rollback(String backupName) throws HubException;
 
     /**
+     * Rolls back only if the file is still the one this run wrote ({@code expectedHash}); another
+     * operator's commit in between is refused as a conflict rather than erased.
+     */
+    default HubState rollback(String backupName, String expectedHash) throws HubException {
+        if (!read().hash().equals(expectedHash)) {
+            throw new HubException(HubException.Kind.CONFLICT, node() + ":" + configPath()
+                    + " changed after this apply (another operator?); not rolled back - look at it and restore "
+                    + backupName + " by hand if needed");
+        }
+        return rollback(backupName);
+    }
+
+    /**
      * Loads the file that is there into the running interface again (after a run that was cut
      * between write and reload); a hub without an interface just reads.
      */

@@ -33,9 +33,15 @@ public final class StatusTable {
         Set<String> chosen = Set.copyOf(selected);
         List<PeerRow> rows = new ArrayList<>();
         List<PeerBlock> peers = config == null ? List.of() : config.peers();
+        Set<PeerBlock> claimed = new java.util.HashSet<>();
         for (Node worker : cluster.workers()) {
-            Optional<PeerBlock> onHub = peers.stream().filter(p -> p.name().equals(worker.name())).findFirst();
             String expectedKey = worker.publicKey().orElse(knownKeys.get(worker.name()));
+            // By name, or else an unnamed peer with the worker's key (as merge matches them).
+            Optional<PeerBlock> onHub = peers.stream().filter(p -> p.name().equals(worker.name())).findFirst()
+                    .or(() -> expectedKey == null ? Optional.empty() : peers.stream()
+                            .filter(p -> !p.named() && p.publicKey().filter(expectedKey::equals).isPresent())
+                            .findFirst());
+            onHub.ifPresent(claimed::add);
             if (onHub.isEmpty()) {
                 Optional<LivePeer> lp = live.flatMap(l -> expectedKey == null ? Optional.empty() : l.peer(expectedKey));
                 rows.add(new PeerRow(worker.name(), chosen.contains(worker.name()) ? PeerStatus.NEW : PeerStatus.MISSING,
@@ -44,6 +50,9 @@ public final class StatusTable {
             }
             PeerSpec hubPeer = onHub.get().toSpec();
             List<String> diffs = new ArrayList<>();
+            if (!onHub.get().named()) {
+                diffs.add("on the hub without a name comment (as " + onHub.get().name() + ")");
+            }
             if (expectedKey != null && !expectedKey.equals(hubPeer.publicKey())) {
                 diffs.add("public key differs");
             }
@@ -56,7 +65,7 @@ public final class StatusTable {
                     chosen.contains(worker.name()), true, Optional.of(worker), Optional.of(hubPeer), lp, diffs));
         }
         for (PeerBlock peer : peers) {
-            if (!cluster.isWorker(peer.name())) {
+            if (!cluster.isWorker(peer.name()) && !claimed.contains(peer)) {
                 PeerSpec spec = peer.toSpec();
                 Optional<LivePeer> lp = live.flatMap(l -> spec.publicKey() == null ? Optional.empty()
                         : l.peer(spec.publicKey()));

@@ -193,6 +193,11 @@ public final class Session implements AutoCloseable {
         List<Problem> missing = new ArrayList<>();
         Map<String, String> pending = new java.util.LinkedHashMap<>();
         for (Node w : chosen) {
+            if (!PeerBlock.isWritableName(w.name())) {
+                missing.add(new Problem(Problem.Severity.ERROR, cluster.inventorySource(), 0, "host " + w.name()
+                        + ": cannot be a peer's name comment (letters, digits, '.', '_', '@', '-' only)", null));
+                continue;
+            }
             String key = w.publicKey().orElse(knownKeys.get(w.name()));
             if (key == null && workerKeys.canGenerate()) {
                 key = Plan.pendingKey(w.name());
@@ -207,7 +212,9 @@ public final class Session implements AutoCloseable {
             }
         }
         if (!missing.isEmpty()) {
-            throw new PlanRefused("cannot plan: a selected worker has no key", missing);
+            boolean names = missing.stream().anyMatch(m -> m.message().contains("peer's name comment"));
+            throw new PlanRefused(names ? "cannot plan: a selected host name cannot be a peer's name"
+                    : "cannot plan: a selected worker has no key", missing);
         }
         WgConfig base = current != null ? current : newHubConfig();
         PeerMerge.Result merge = PeerMerge.merge(base, specs);
@@ -221,6 +228,14 @@ public final class Session implements AutoCloseable {
             throw new PlanRefused(hub.node() + ": " + hub.configPath() + " does not exist; nothing to prune", List.of());
         }
         Set<String> keep = cluster.workers().stream().map(Node::name).collect(Collectors.toSet());
+        // An unnamed peer that has a worker's key is that worker, not an extra: keep it.
+        Set<String> workerKeys = new java.util.HashSet<>(knownKeys.values());
+        cluster.workers().forEach(w -> w.publicKey().ifPresent(workerKeys::add));
+        for (PeerBlock p : current.peers()) {
+            if (!p.named() && p.publicKey().filter(workerKeys::contains).isPresent()) {
+                keep.add(p.name());
+            }
+        }
         return finish(current, PeerMerge.prune(current, keep), Map.of());
     }
 
@@ -349,7 +364,7 @@ public final class Session implements AutoCloseable {
         state = commit.after();
         Validation.Report report = validateAgainst(state, expected);
         if (!report.passed() && commit.backupName() != null) {
-            state = hub.rollback(commit.backupName());
+            state = hub.rollback(commit.backupName(), commit.after().hash());
             return new ApplyOutcome(plan, true, commit.backupName(), report, true);
         }
         return new ApplyOutcome(plan, true, commit.backupName(), report, false);
@@ -422,7 +437,7 @@ public final class Session implements AutoCloseable {
         state = commit.after();
         Validation.Report report = validateAgainst(state, specs(restored));
         if (!report.passed() && commit.backupName() != null) {
-            state = hub.rollback(commit.backupName());
+            state = hub.rollback(commit.backupName(), commit.after().hash());
             return new ApplyOutcome(plan, true, commit.backupName(), report, true);
         }
         return new ApplyOutcome(plan, true, commit.backupName(), report, false);
