@@ -47,6 +47,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * The full-screen dashboard over a {@link Session}: the peer table with markers and live
@@ -68,6 +69,13 @@ public final class Dashboard implements AutoCloseable {
     enum Prompt { FILTER, COMMAND }
 
     enum Tone { INFO, OK, WARN, ERROR }
+
+    /**
+     * Confirm keys (y, enter) that arrive this soon after a dialog opens are ignored: they were
+     * typed before the operator could read it (text typed ahead, a key meant for the screen
+     * before). Cancel keys work at once.
+     */
+    static final long CONFIRM_GUARD_MILLIS = 300;
 
     private static final String[] SPINNER = {"⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"};
 
@@ -94,6 +102,12 @@ public final class Dashboard implements AutoCloseable {
     int historyIndex;
     final Deque<Pane> panes = new ArrayDeque<>();
     final Deque<Dialog> dialogs = new ArrayDeque<>();
+    /** When the top dialog was shown, on {@link #nanoClock}. */
+    private long dialogShownNanos;
+    /** The clock of the confirm guard; tests replace it. */
+    LongSupplier nanoClock = System::nanoTime;
+    /** A {@code :} command entered while the hub was busy; it runs when that work ends. */
+    String pendingCommand;
     Focus focus = Focus.TABLE;
     String busy;
     int spinnerFrame;
@@ -425,12 +439,17 @@ public final class Dashboard implements AutoCloseable {
                 T result = job.call();
                 post(() -> {
                     busy = null;
-                    done.accept(result);
+                    try {
+                        done.accept(result);
+                    } finally {
+                        runPendingCommand();
+                    }
                 });
             } catch (Throwable t) {
                 post(() -> {
                     busy = null;
                     fail(t);
+                    runPendingCommand();
                 });
                 if (t instanceof VirtualMachineError e) {
                     throw e;
@@ -621,6 +640,10 @@ public final class Dashboard implements AutoCloseable {
     }
 
     void promptAccept() {
+        if (prompt == Prompt.COMMAND && busy != null && pendingCommand != null && !promptText.isBlank()) {
+            say(Tone.WARN, "busy " + busy + "; :" + pendingCommand + " already waits to run");
+            return;
+        }
         Prompt p = prompt;
         prompt = null;
         if (p == Prompt.FILTER) {
@@ -658,6 +681,24 @@ public final class Dashboard implements AutoCloseable {
         if (commandHistory.isEmpty() || !commandHistory.get(commandHistory.size() - 1).equals(command)) {
             commandHistory.add(command);
         }
+        if (busy != null) {
+            // the hub is working (at start: its first read); the command waits for it, not lost
+            pendingCommand = command;
+            say(Tone.INFO, ":" + command + " runs when " + busy + " finishes");
+            return;
+        }
+        launchCommand(command);
+    }
+
+    private void runPendingCommand() {
+        if (busy == null && pendingCommand != null) {
+            String command = pendingCommand;
+            pendingCommand = null;
+            launchCommand(command);
+        }
+    }
+
+    private void launchCommand(String command) {
         work("running :" + command, thenRead(() -> commandRunner.apply(command)), r -> {
             show(r.snapshot());
             String out = r.value() == null ? "" : r.value().strip();
@@ -799,7 +840,7 @@ public final class Dashboard implements AutoCloseable {
         body.add(Line.blank());
         body.add(Line.of("A backup is taken first; the result is validated and rolled back if it fails.",
                 Element.DIALOG_TEXT));
-        dialogs.push(new Dialog(title, body, verb, "cancel", () -> applyPlan(plan, verb),
+        openDialog(new Dialog(title, body, verb, "cancel", () -> applyPlan(plan, verb),
                 () -> say(Tone.INFO, cancelled)));
     }
 
@@ -899,7 +940,7 @@ public final class Dashboard implements AutoCloseable {
                 Line.blank(),
                 Line.of("The current file is backed up first; the restored file is", Element.DIALOG_TEXT),
                 Line.of("reloaded and validated, and rolled back if that fails.", Element.DIALOG_TEXT));
-        dialogs.push(new Dialog("Restore " + b.name() + "?", body, "restore", "cancel", () -> restore(b),
+        openDialog(new Dialog("Restore " + b.name() + "?", body, "restore", "cancel", () -> restore(b),
                 () -> say(Tone.INFO, "restore cancelled; nothing written")));
     }
 
@@ -954,14 +995,27 @@ public final class Dashboard implements AutoCloseable {
 
     // ---- dialogs, quitting, host keys -----------------------------------------------------------
 
+    /** Shows {@code d} over everything; its confirm keys work after {@link #CONFIRM_GUARD_MILLIS}. */
+    void openDialog(Dialog d) {
+        dialogs.push(d);
+        dialogShownNanos = nanoClock.getAsLong();
+    }
+
     void dialogAnswer(boolean yes) {
+        if (yes && nanoClock.getAsLong() - dialogShownNanos < TimeUnit.MILLISECONDS.toNanos(CONFIRM_GUARD_MILLIS)) {
+            say(Tone.WARN, "ignored a confirm key sent as the dialog opened; read it, then y or enter");
+            return;
+        }
         Dialog d = dialogs.pop();
+        if (!dialogs.isEmpty()) {
+            dialogShownNanos = nanoClock.getAsLong();  // the one below shows again: the guard again
+        }
         (yes ? d.onYes() : d.onNo()).run();
     }
 
     void quit() {
         if (busy != null) {
-            dialogs.push(new Dialog("Quit while " + busy + "?", List.of(
+            openDialog(new Dialog("Quit while " + busy + "?", List.of(
                     Line.of("The hub finishes or refuses what it started; wgtui stops waiting.", Element.DIALOG_TEXT)),
                     "quit", "stay", () -> running = false, () -> { }));
             return;
@@ -984,7 +1038,7 @@ public final class Dashboard implements AutoCloseable {
                     Line.of("  " + sha256Fingerprint, Element.DIALOG_KEY),
                     Line.blank(),
                     Line.of("Trust it and add it to known_hosts? Only if you verified it.", Element.DIALOG_TEXT));
-            dialogs.push(new Dialog("Unknown host key: " + host, body, "trust", "refuse",
+            openDialog(new Dialog("Unknown host key: " + host, body, "trust", "refuse",
                     () -> answer.complete(true), () -> answer.complete(false)));
         };
         if (Thread.currentThread() == screenThread) {

@@ -53,8 +53,10 @@ public final class DashboardKeys {
                     Dashboard::showDrift, Dashboard::whyBusy),
             global(Key.of('r'), "refresh", "read the hub's file and live state again",
                     Dashboard::refresh, Dashboard::whyBusy),
-            global(Key.of(':'), "command", "type a wgtui command (as in the REPL) and run it",
-                    Dashboard::startCommand, Dashboard::whyBusy),
+            // never disabled: opening the line is harmless, and a `:` refused while the hub works
+            // (e.g. the first read at start) would let the rest of the typed command run as keys
+            global(Key.of(':'), "command", "type a wgtui command (as in the REPL) and run it; entered while "
+                    + "the hub works, it runs when that finishes", Dashboard::startCommand, DisabledReason.NEVER),
             new KeyBinding(KeyContext.GLOBAL, Key.of("tab", KeyType.Tab), "focus",
                     "move the focus between the peer table and the pane", false,
                     Dashboard::switchFocus, Dashboard::whyNoPane),
@@ -109,7 +111,9 @@ public final class DashboardKeys {
                     true, d -> d.showHealth(true), Dashboard::whyBusy),
 
             // dialogs
-            new KeyBinding(KeyContext.DIALOG, Key.any("y/enter", Key.of('y'), ENTER), "yes", "confirm", true,
+            new KeyBinding(KeyContext.DIALOG, Key.any("y/enter", Key.of('y'), ENTER), "yes",
+                    "confirm (ignored in the first " + Dashboard.CONFIRM_GUARD_MILLIS + " ms after the dialog "
+                    + "opens, so typed-ahead text cannot confirm it)", true,
                     d -> d.dialogAnswer(true), DisabledReason.NEVER),
             new KeyBinding(KeyContext.DIALOG, Key.any("n/esc", Key.of('n'), ESC), "no", "cancel", true,
                     d -> d.dialogAnswer(false), DisabledReason.NEVER),

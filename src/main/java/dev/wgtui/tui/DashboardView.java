@@ -288,8 +288,8 @@ final class DashboardView {
         }
         if (d.busy != null) {
             long s = d.busySeconds();
-            c.text(0, row, " " + d.spinner() + " " + d.busy + "…" + (s > 0 ? " " + s + "s" : ""), Element.STATUS_BUSY,
-                    c.width);
+            c.text(0, row, " " + d.spinner() + " " + d.busy + "…" + (s > 0 ? " " + s + "s" : "")
+                    + (d.pendingCommand != null ? " · then :" + d.pendingCommand : ""), Element.STATUS_BUSY, c.width);
             return;
         }
         Element e = switch (d.tone) {

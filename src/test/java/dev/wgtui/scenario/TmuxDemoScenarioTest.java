@@ -35,13 +35,36 @@ class TmuxDemoScenarioTest {
         run(5, "tmux", "-L", socket, "kill-server");
     }
 
-    @Test
-    void selectCm4LookAtTheDiffApplyAndRestore() throws Exception {
+    private void startDemo() {
         String java = ProcessHandle.current().info().command().orElse("java");
         String cp = System.getProperty("java.class.path");
         run(10, "tmux", "-L", socket, "new-session", "-d", "-x", "130", "-y", "40", "-s", "demo",
                 "env", "TERM=xterm-256color", "XDG_STATE_HOME=" + System.getProperty("java.io.tmpdir") + "/" + socket,
                 java, "-cp", cp, "dev.wgtui.Main", "--demo");
+    }
+
+    /**
+     * Regression: a {@code :} pressed while the hub's first read ran was refused as busy (and the
+     * warning overwritten), so the rest of a typed command ran as keys: {@code :apply cm4} became
+     * a (select all), p (prune dialog), y (confirm). The command is typed ahead, before the first
+     * frame: the terminal holds the keys and wgtui reads them while its first read runs (typing
+     * after the first frame was too late to hit that window reliably; this way the old code lost
+     * the ':' every time).
+     */
+    @Test
+    void aCommandTypedRightAtStartRunsAndOpensNoDialog() throws Exception {
+        startDemo();
+        run(5, "tmux", "-L", socket, "send-keys", "-t", "demo", "-l", ":status");
+        keys("Enter");
+
+        String screen = waitFor("the status output", s -> s.contains("─ :status") && s.contains("lines below"));
+        assertThat(screen).containsPattern("old-laptop\\s+\\? extra").contains("selected 0/3 workers")
+                .doesNotContain("y/enter").doesNotContain("Prune").doesNotContain("Apply to");
+    }
+
+    @Test
+    void selectCm4LookAtTheDiffApplyAndRestore() throws Exception {
+        startDemo();
 
         String screen = waitFor("the peer table", s -> s.contains("Peers [4]") && s.contains("old-laptop"));
         assertThat(screen).containsPattern("cm4\\s+~ changed").containsPattern("s2204\\s+✓ ok")
@@ -56,6 +79,7 @@ class TmuxDemoScenarioTest {
 
         keys("A");
         waitFor("the apply confirmation", s -> s.contains("Apply to k8s?") && s.contains("y/enter"));
+        readTheDialog();
         keys("y");
         screen = waitFor("the apply result", s -> s.contains("apply done"));
         assertThat(screen).containsPattern("cm4\\s+✓ ok").contains("validation passed");
@@ -64,6 +88,7 @@ class TmuxDemoScenarioTest {
         waitFor("the backups list", s -> s.contains("Backups") && s.contains(".backup"));
         keys("R");
         waitFor("the restore confirmation", s -> s.contains("Restore") && s.contains("y/enter"));
+        readTheDialog();
         keys("y");
         screen = waitFor("the restore result", s -> s.contains("restore done"));
         assertThat(screen).containsPattern("cm4\\s+~ changed").doesNotContain(DEMO_PRIVATE_KEY);
@@ -74,6 +99,11 @@ class TmuxDemoScenarioTest {
             Thread.sleep(150);
         }
         assertThat(sessionAlive()).as("wgtui quit on q").isFalse();
+    }
+
+    /** Confirm keys sent sooner after a dialog opens are ignored (Dashboard.CONFIRM_GUARD_MILLIS). */
+    private static void readTheDialog() throws InterruptedException {
+        Thread.sleep(500);
     }
 
     /** tmux closes the session when wgtui, its only program, exits. */

@@ -72,6 +72,38 @@ class BackgroundWorkTest {
     }
 
     @Test
+    void theFirstColonWhileTheFirstReadRunsOpensTheCommandLine() throws Exception {
+        // Regression: at start the hub's first read is running; ':' was refused as busy (its warning
+        // overwritten by the read's result), so ":apply cm4" ran as a (select all), p (prune), y (confirm).
+        HeldExecutor hub = new HeldExecutor();
+        ScreenDriver s = new ScreenDriver(DemoCluster.local(dir).session, Theme.load("default"), 120, 35, hub,
+                line -> "ran: " + line).start();
+        assertThat(s.dashboard.busy).isEqualTo("reading k8s");
+
+        s.type(":apply cm4");
+
+        assertThat(s.dashboard.prompt).isEqualTo(Dashboard.Prompt.COMMAND);
+        assertThat(s.statusLine()).startsWith(":apply cm4");
+        assertThat(s.dashboard.dialogs).isEmpty();
+        assertThat(s.dashboard.panes).isEmpty();
+
+        s.press(KeyType.Enter);  // still reading: the command waits for it
+        assertThat(s.dashboard.prompt).isNull();
+        assertThat(s.statusLine()).isEqualTo("⠋ reading k8s… · then :apply cm4");
+        assertThat(hub.held).hasSize(1);
+
+        hub.runAll();  // the read ends, the command starts
+        s.dashboard.pump();
+        assertThat(s.statusLine()).isEqualTo("⠋ running :apply cm4…");
+        hub.runAll();
+        s.dashboard.pump();
+
+        assertThat(s.statusLine()).isEqualTo("ran: apply cm4");
+        assertThat(s.dashboard.dialogs).isEmpty();
+        assertThat(s.peerRow("cm4")).startsWith("│ [ ]").as("a did not select all");
+    }
+
+    @Test
     void theSpinnerTurnsAndQuittingWhileBusyAsksFirst() throws Exception {
         HeldExecutor hub = new HeldExecutor();
         ScreenDriver s = new ScreenDriver(DemoCluster.local(dir).session, Theme.load("default"), 120, 35, hub,
@@ -136,6 +168,8 @@ class BackgroundWorkTest {
     @Test
     void onTheScreenThreadTheHostKeyQuestionReadsKeysItself() throws Exception {
         ScreenDriver s = ScreenDriver.inline(DemoCluster.local(dir).session, 120, 35).start();
+        long[] t = {0};
+        s.dashboard.nanoClock = () -> t[0] += 1_000_000_000L;  // a slow reader: the confirm guard has passed
 
         s.terminal.addInput(new KeyStroke('n', false, false));
         assertThat(s.dashboard.confirmHostKey("k8s", "ED25519", "SHA256:abc")).isFalse();

@@ -151,6 +151,27 @@ class DashboardTest {
     }
 
     @Test
+    void aConfirmKeyTypedAsTheDialogOpensIsIgnored() throws Exception {
+        // ":apply cm4" with its ':' lost once ran as a: select all, p: prune dialog, y: confirm.
+        // Keys of one burst arrive within the confirm guard, so the y cannot confirm.
+        ScreenDriver s = demo();
+        String before = Files.readString(dir.resolve("wg0.conf"));
+
+        s.type("py\n");
+
+        assertThat(s.text()).contains("Prune 1 peer(s) from k8s?");
+        assertThat(s.statusLine()).contains("ignored a confirm key");
+        assertThat(Files.readString(dir.resolve("wg0.conf"))).as("nothing pruned").isEqualTo(before);
+        assertThat(backups()).isEmpty();
+
+        s.type("n");  // cancel works at once
+        assertThat(s.text()).doesNotContain("Prune 1 peer(s) from k8s?");
+
+        s.type("p").type("y");  // read, then confirmed: the guard has passed
+        assertThat(Files.readString(dir.resolve("wg0.conf"))).doesNotContain("old-laptop");
+    }
+
+    @Test
     void cancellingTheApplyWritesNothing() throws Exception {
         ScreenDriver s = demo();
         String before = Files.readString(dir.resolve("wg0.conf"));

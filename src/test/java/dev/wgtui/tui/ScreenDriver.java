@@ -19,16 +19,24 @@ final class ScreenDriver {
 
     final DefaultVirtualTerminal terminal;
     final Dashboard dashboard;
+    /**
+     * The dashboard's clock (nanoseconds): each {@link #type} or {@link #press} call is a new
+     * moment a second later, so a dialog opened by one call can be confirmed by the next, while
+     * the keys of one {@code type("...")} arrive together, as typed-ahead text does.
+     */
+    long now;
 
     ScreenDriver(Session session, Theme theme, int columns, int rows, Executor executor,
                  Function<String, String> commands) throws IOException {
         terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
         dashboard = new Dashboard(session, theme, commands, new TerminalScreen(terminal), executor);
+        dashboard.nanoClock = () -> now;
     }
 
     private ScreenDriver(Session session, Function<String, String> commands) throws IOException, ThemeException {
         terminal = new DefaultVirtualTerminal(new TerminalSize(120, 35));
         dashboard = Dashboard.create(session, Theme.load("default"), commands, new TerminalScreen(terminal));
+        dashboard.nanoClock = () -> now;
     }
 
     /** As in real use: Session calls on the dashboard's own background thread. */
@@ -47,7 +55,14 @@ final class ScreenDriver {
         return this;
     }
 
+    /** Lets a second pass, as between two keys a person presses. */
+    ScreenDriver pause() {
+        now += 1_000_000_000L;
+        return this;
+    }
+
     ScreenDriver type(String keys) {
+        pause();
         for (char c : keys.toCharArray()) {
             dashboard.press(new KeyStroke(c, false, false));
         }
@@ -55,6 +70,7 @@ final class ScreenDriver {
     }
 
     ScreenDriver press(KeyType type) {
+        pause();
         dashboard.press(new KeyStroke(type));
         return this;
     }
