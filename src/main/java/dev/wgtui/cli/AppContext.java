@@ -41,7 +41,7 @@ public final class AppContext implements AutoCloseable {
     private Inventory inventory;
     private Path demoDir;
     private RemoteConnections connections;
-    private HostKeyPrompt hostKeyPrompt = TerminalPrompts.hostKey();
+    private volatile HostKeyPrompt hostKeyPrompt = TerminalPrompts.hostKey();
     private Consumer<String> echo = line -> System.err.println(line);
 
     public AppContext(GlobalOptions options, Clock clock) {
@@ -89,7 +89,9 @@ public final class AppContext implements AutoCloseable {
             Path preview = Path.of(options.preview != null ? options.preview : "/tmp/" + iface + ".conf.preview");
             opened = new Opened(new LocalHub(cluster.hub().name(), options.local, preview, clock), WorkerKeys.NONE);
         } else {
-            connections = new RemoteConnections(cluster, options, hostKeyPrompt, TerminalPrompts.passphrase());
+            // Through the field, so a face that opens later (the dashboard) can ask its own way.
+            connections = new RemoteConnections(cluster, options,
+                    (host, type, fingerprint) -> hostKeyPrompt.accept(host, type, fingerprint), TerminalPrompts.passphrase());
             opened = connections.openHub(options.verbose, echo, overlayPrefix(cluster));
         }
         Session.Options sessionOptions = new Session.Options(options.turnOffSaveConfig,

@@ -5,6 +5,7 @@ import dev.wgtui.core.host.HostException;
 import dev.wgtui.core.hub.HubException;
 import dev.wgtui.core.inventory.InventoryException;
 import dev.wgtui.core.session.PlanRefused;
+import dev.wgtui.core.session.Session;
 import dev.wgtui.repl.CommandRunner;
 import dev.wgtui.tui.Dashboard;
 import dev.wgtui.tui.Theme;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The command tree: the one registry of wgtui's commands. The command line runs it, and the
@@ -99,10 +101,19 @@ public final class WgtuiCommand implements Callable<Integer> {
         String themeName = options.theme != null ? options.theme
                 : UserConfig.load(UserConfig.path(System.getenv())).theme().orElse("default");
         Theme theme = Theme.load(themeName);
-        // The `:` line runs the shell's commands on this session. It cannot ask y/N inside the
-        // screen, so a write there needs --yes (the A key asks in a dialog).
-        CommandRunner runner = new CommandRunner(this, question -> false);
-        Dashboard.run(context().session(), theme, runner::run);
+        // The `:` line runs the shell's commands on this session; a write there asks in a dialog.
+        // SSH questions (an unknown worker's host key) are asked in a dialog too while it is open.
+        AtomicReference<Dashboard> open = new AtomicReference<>();
+        CommandRunner runner = new CommandRunner(this, question -> open.get() != null && open.get().confirm(question));
+        Session session = context().session();
+        try {
+            Dashboard.run(session, theme, runner::run, dashboard -> {
+                open.set(dashboard);
+                context().setHostKeyPrompt(dashboard::confirmHostKey);
+            });
+        } finally {
+            context().setHostKeyPrompt(TerminalPrompts.hostKey());
+        }
         return ExitCode.OK.code();
     }
 

@@ -173,10 +173,17 @@ public final class Dashboard implements AutoCloseable {
      * after the screen is gone.
      */
     public static void run(Session session, Theme theme, Function<String, String> commandRunner) throws IOException {
+        run(session, theme, commandRunner, dashboard -> { });
+    }
+
+    /** As {@link #run(Session, Theme, Function)}, handing the dashboard to {@code onOpen} before it runs. */
+    public static void run(Session session, Theme theme, Function<String, String> commandRunner,
+                           java.util.function.Consumer<Dashboard> onOpen) throws IOException {
         PrintStream err = System.err;
         ByteArrayOutputStream held = new ByteArrayOutputStream();
         System.setErr(new PrintStream(held, true, StandardCharsets.UTF_8));
         try (Dashboard dashboard = open(session, theme, commandRunner)) {
+            onOpen.accept(dashboard);
             dashboard.run();
         } finally {
             System.setErr(err);
@@ -1029,17 +1036,28 @@ public final class Dashboard implements AutoCloseable {
      * reads keys itself until answered. False when the dashboard closes first.
      */
     public boolean confirmHostKey(String host, String keyType, String sha256Fingerprint) {
+        List<Line> body = List.of(
+                Line.of("The authenticity of host " + host + " can't be established.", Element.DIALOG_TEXT),
+                Line.of(keyType + " key fingerprint is", Element.DIALOG_KEY),
+                Line.of("  " + sha256Fingerprint, Element.DIALOG_KEY),
+                Line.blank(),
+                Line.of("Trust it and add it to known_hosts? Only if you verified it.", Element.DIALOG_TEXT));
+        return ask("Unknown host key: " + host, body, "trust", "refuse");
+    }
+
+    /**
+     * Asks a yes/no question in a dialog (for a {@code :} command that writes) and waits for the
+     * answer; from the screen thread or the Session's thread alike.
+     */
+    public boolean confirm(String question) {
+        return ask("Confirm", List.of(Line.of(question, Element.DIALOG_TEXT)), "yes", "no");
+    }
+
+    private boolean ask(String title, List<Line> body, String yes, String no) {
         CompletableFuture<Boolean> answer = new CompletableFuture<>();
         Runnable ask = () -> {
             pendingQuestions.add(answer);
-            List<Line> body = List.of(
-                    Line.of("The authenticity of host " + host + " can't be established.", Element.DIALOG_TEXT),
-                    Line.of(keyType + " key fingerprint is", Element.DIALOG_TEXT),
-                    Line.of("  " + sha256Fingerprint, Element.DIALOG_KEY),
-                    Line.blank(),
-                    Line.of("Trust it and add it to known_hosts? Only if you verified it.", Element.DIALOG_TEXT));
-            openDialog(new Dialog("Unknown host key: " + host, body, "trust", "refuse",
-                    () -> answer.complete(true), () -> answer.complete(false)));
+            openDialog(new Dialog(title, body, yes, no, () -> answer.complete(true), () -> answer.complete(false)));
         };
         if (Thread.currentThread() == screenThread) {
             ask.run();

@@ -36,7 +36,7 @@ public final class DashboardKeys {
                     Dashboard::startFilter, DisabledReason.NEVER),
             global(Key.of('d'), "diff",
                     "plan the selection: dry-run summary and diff of the merged config (leaves the preview)",
-                    Dashboard::showDiff, Dashboard::whyNoPeers),
+                    Dashboard::showDiff, Dashboard::whyNoSelection),
             global(Key.of('A'), "apply",
                     "apply the selection after a confirmation: backup, write, reload, validate (or roll back)",
                     Dashboard::applySelection, Dashboard::whyNoSelection),

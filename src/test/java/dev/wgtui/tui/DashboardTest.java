@@ -195,6 +195,17 @@ class DashboardTest {
     }
 
     @Test
+    void diffWithoutASelectionSaysWhyInsteadOfAnEmptyPlan() throws Exception {
+        ScreenDriver s = demo();
+
+        s.type("d");
+
+        assertThat(s.statusLine()).contains("d diff: select workers first");
+        assertThat(s.text()).doesNotContain("Diff ·");
+        assertThat(dir.resolve("wg0.conf.preview")).doesNotExist();
+    }
+
+    @Test
     void backupsListsTheBackupAndRestorePutsItBack() throws Exception {
         ScreenDriver s = demo();
         String before = Files.readString(dir.resolve("wg0.conf"));
