@@ -86,11 +86,11 @@ complete -c wgtui -l workers-group -x -a '(__wgtui_names groups)' -d 'Inventory 
 complete -c wgtui -s y -l yes -d 'Do not ask for confirmation'
 
 # diff
-complete -c wgtui -n '__wgtui_using diff preview' -s w -l workers -d 'Also preview each chosen worker\'s own config'
+complete -c wgtui -n '__wgtui_using diff preview' -s w -l workers -d 'Also each chosen worker\'s own config'
 complete -c wgtui -n '__wgtui_using diff preview' -a '(__wgtui_patterns)'
 
 # apply
-complete -c wgtui -n '__wgtui_using apply' -s w -l workers -d 'Also write each chosen worker\'s own config and bring its tunnel up, so the run deploys them end to end'
+complete -c wgtui -n '__wgtui_using apply' -s w -l workers -d 'Also each chosen worker\'s own config'
 complete -c wgtui -n '__wgtui_using apply' -a '(__wgtui_patterns)'
 
 # restore

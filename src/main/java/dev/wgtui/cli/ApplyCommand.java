@@ -4,8 +4,7 @@ import dev.wgtui.core.plan.Plan;
 import dev.wgtui.core.session.Session;
 import picocli.CommandLine.Command;
 import dev.wgtui.core.session.WorkerSetup;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 import java.util.List;
 
@@ -15,21 +14,16 @@ import java.util.List;
                 + "without dropping tunnels and validates; a failed validation rolls back."})
 final class ApplyCommand extends HubCommand {
 
-    @Parameters(arity = "0..*", paramLabel = "PATTERN", completionCandidates = Completions.Patterns.class,
-            description = "Workers to merge, as Ansible limit patterns (default: all; in the shell: the selection)")
-    List<String> patterns;
-
-    @Option(names = {"-w", "--workers"},
-            description = "Also write each chosen worker's own config and bring its tunnel up, so the run deploys them end to end")
-    boolean workers;
+    @Mixin
+    WorkerChoice choice = new WorkerChoice();
 
     @Override
     public Integer call() throws Exception {
         Session s = session();
-        select(s, patterns);
+        select(s, choice.patterns);
         Plan plan = s.plan();
         printPlan(plan);
-        List<WorkerSetup.Change> workerChanges = workers ? s.planWorkers() : List.of();
+        List<WorkerSetup.Change> workerChanges = choice.workers ? s.planWorkers() : List.of();
         printWorkers(workerChanges);
         boolean anything = plan.changed() || workerChanges.stream().anyMatch(WorkerSetup.Change::changed);
         if (anything && !confirmed("Apply this plan to " + plan.node() + ":" + plan.targetFile()

@@ -791,13 +791,16 @@ public final class Dashboard implements AutoCloseable {
         return names.isEmpty() ? "no workers" : String.join(", ", names);
     }
 
+    /** The plan for the selection, with its preview left on the hub (a dry-run). */
+    private Plan planWithPreview() throws Exception {
+        Plan plan = session.plan();
+        session.writePreview(plan);
+        return plan;
+    }
+
     void showDiff() {
         String sel = selectionText();
-        work("planning " + sel, () -> {
-            Plan plan = session.plan();
-            session.writePreview(plan);
-            return plan;
-        }, plan -> {
+        work("planning " + sel, this::planWithPreview, plan -> {
             Pane p = new Pane(Pane.Kind.DIFF, "Diff · " + sel, Reports.plan(plan, selectedCount() == 0));
             p.plan = plan;
             openPane(p);
@@ -808,11 +811,7 @@ public final class Dashboard implements AutoCloseable {
 
     void applySelection() {
         String sel = selectionText();
-        work("planning " + sel, () -> {
-            Plan plan = session.plan();
-            session.writePreview(plan);
-            return plan;
-        }, plan -> {
+        work("planning " + sel, this::planWithPreview, plan -> {
             if (!plan.changed()) {
                 say(Tone.OK, "nothing to apply: " + plan.node() + " already has " + sel + " as the inventory says");
                 return;
