@@ -20,8 +20,8 @@ final class RestoreCommand extends HubCommand {
     @Override
     public Integer call() throws Exception {
         Session s = session();
-        String diff = s.backupDiff(backup);
         Plan plan = s.restorePlan(backup);
+        String diff = plan.fileDiff(backup);
         if (!options().json) {
             out().print(diff.isEmpty() ? "The backup is the same as the current file.\n" : diff);
             if (!diff.isEmpty()) {
@@ -36,6 +36,6 @@ final class RestoreCommand extends HubCommand {
                 + plan.summary().change() + ")?")) {
             return refusedUnconfirmed();
         }
-        return report(s.restore(backup), "restore");
+        return report(s.restore(plan), "restore");
     }
 }

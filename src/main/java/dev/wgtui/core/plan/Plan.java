@@ -90,6 +90,18 @@ public record Plan(String node, String targetFile, String previewFile, WgConfig 
                 targetFile + " (current)", targetFile + " (preview)");
     }
 
+    /**
+     * The diff of the two files as text, whatever the peers: what a restore shows (a backup may
+     * differ from the current file in comments only).
+     */
+    public String fileDiff(String afterLabel) {
+        if (current != null && current.render().equals(proposed.render())) {
+            return "";
+        }
+        return unifiedDiff(current == null ? List.of() : displayLines(current), displayLines(proposed),
+                targetFile + " (current)", afterLabel);
+    }
+
     /** A unified diff of two config texts with every secret hidden. */
     public static String unifiedDiff(String before, String after, String beforeLabel, String afterLabel) {
         if (before.equals(after)) {

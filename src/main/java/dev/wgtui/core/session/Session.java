@@ -427,13 +427,20 @@ public final class Session implements AutoCloseable {
 
     /** Restores a backup the operator confirmed: current file backed up first, reload, validate. */
     public ApplyOutcome restore(String backupName) throws HubException, ConfigException {
-        Plan plan = restorePlan(backupName);
+        return restore(restorePlan(backupName));
+    }
+
+    /**
+     * Restores what {@link #restorePlan} showed the operator; refused if the file changed since
+     * (the same check as an apply's).
+     */
+    public ApplyOutcome restore(Plan plan) throws HubException {
         WgConfig restored = plan.proposed();
         String content = restored.render();
-        if (state.hasFile() && state.text().equals(content)) {
+        if (state().hasFile() && state.text().equals(content)) {
             return new ApplyOutcome(plan, false, null, validateAgainst(state, specs(restored)), false);
         }
-        Commit commit = hub.commit(content, state.hash());
+        Commit commit = hub.commit(content, plan.currentHash());
         state = commit.after();
         Validation.Report report = validateAgainst(state, specs(restored));
         if (!report.passed() && commit.backupName() != null) {
