@@ -38,6 +38,9 @@ reload() {
             pk=
         fi
         step syncconf
+        # Ranges the interface had before: their routes are in place, only new ones need one
+        # (one `ip` call per new range, not per peer of a big hub).
+        ROUTED=$(allowed_ips)
         say "wg syncconf $IF <stripped $CONF>"
         if ! T wg syncconf "$IF" "$S" 2>"$E"; then
             WHY="wg syncconf $IF failed: $(errtext "$E")"
@@ -60,6 +63,11 @@ reload() {
 }
 
 # A route for each AllowedIPs range the interface's own routes do not cover, as wg-quick adds them.
+# Every AllowedIPs range of the running interface, one a line, sorted.
+allowed_ips() {
+    T wg show "$IF" allowed-ips | awk -F'\t' '{ n = split($2, a, " "); for (i = 1; i <= n; i++) print a[i] }' | sort -u
+}
+
 add_routes() {
     table=$(awk '{ l = $0; sub(/#.*/, "", l); gsub(/[ \t\r]/, "", l); k = tolower(l) }
                  k ~ /^\[/ { s = k }
@@ -71,7 +79,8 @@ add_routes() {
         WHY="ip is not installed on this host (install iproute2); routes not added"
         return 1
     fi
-    cidrs=$(T wg show "$IF" allowed-ips | awk -F'\t' '{ n = split($2, a, " "); for (i = 1; i <= n; i++) print a[i] }' | sort -u)
+    cidrs=$(allowed_ips | ROUTED="${ROUTED:-}" awk 'BEGIN { n = split(ENVIRON["ROUTED"], a, "\n"); for (i = 1; i <= n; i++) had[a[i]] = 1 }
+                                                  !($0 in had)')
     for c in $cidrs; do
         case $c in
             */0 | "(none)") continue ;;
