@@ -27,7 +27,10 @@ public final class Redaction {
             int eq = raw.indexOf('=');
             String head = eq < 0 ? raw : raw.substring(0, eq);
             // A line of a unified diff starts with its marker: "-PublicKey = ..." is a PublicKey line.
-            String key = ConfigParser.squeeze(head).toLowerCase(Locale.ROOT).replaceFirst("^[-+]", "");
+            String key = ConfigParser.squeeze(head).toLowerCase(Locale.ROOT);
+            if (!key.isEmpty() && (key.charAt(0) == '-' || key.charAt(0) == '+')) {
+                key = key.substring(1);
+            }
             if (eq >= 0 && (key.equals("privatekey") || key.equals("presharedkey"))) {
                 int valueStart = eq + 1;
                 while (valueStart < raw.length() && raw.charAt(valueStart) == ' ') {
