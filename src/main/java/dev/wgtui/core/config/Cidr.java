@@ -7,7 +7,7 @@ import java.util.Optional;
  * An IPv4 or IPv6 prefix as wg reads AllowedIPs: {@code 10.0.0.3/32}, {@code fd00::3/128}, or an
  * address alone (a host route). Addresses are kept as 16 bytes so v4 and v6 sort together.
  */
-public record Cidr(boolean v6, byte[] address, int prefix) implements Comparable<Cidr> {
+public record Cidr(boolean v6, byte[] address, int prefix) {
 
     /** Parses {@code text}; empty when it is not a valid prefix. */
     public static Optional<Cidr> parse(String text) {
@@ -182,14 +182,6 @@ public record Cidr(boolean v6, byte[] address, int prefix) implements Comparable
         return sb.append('/').append(prefix).toString();
     }
 
-    @Override
-    public int compareTo(Cidr o) {
-        if (v6 != o.v6) {
-            return v6 ? 1 : -1;
-        }
-        int c = Arrays.compareUnsigned(first(), o.first());
-        return c != 0 ? c : Integer.compare(prefix, o.prefix);
-    }
 
     @Override
     public boolean equals(Object o) {

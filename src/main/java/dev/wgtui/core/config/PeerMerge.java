@@ -286,8 +286,4 @@ public final class PeerMerge {
         return new Result(after, added, updated, removed);
     }
 
-    /** The peer names of a config in file order, for summaries. */
-    public static List<String> names(WgConfig config) {
-        return config.peers().stream().map(PeerBlock::name).toList();
-    }
 }

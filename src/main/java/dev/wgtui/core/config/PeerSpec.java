@@ -15,10 +15,6 @@ public record PeerSpec(String name, String publicKey, List<String> allowedIps, S
         allowedIps = List.copyOf(allowedIps);
     }
 
-    public PeerSpec withPublicKey(String key) {
-        return new PeerSpec(name, key, allowedIps, endpoint, persistentKeepalive);
-    }
-
     /** {@code AllowedIPs} as written: the list joined with {@code ", "}. */
     public String allowedIpsText() {
         return String.join(", ", allowedIps);

@@ -56,7 +56,8 @@ public final class Session implements AutoCloseable {
     private final Map<String, String> knownKeys = new HashMap<>();
     private final Set<String> selection = new LinkedHashSet<>();
     private HubState state;
-    private Plan lastPlan;
+    private HubState parsedState;
+    private WgConfig parsed;
     private WorkerSetup workerSetup = WorkerSetup.NONE;
 
     /**
@@ -76,10 +77,6 @@ public final class Session implements AutoCloseable {
     /** Lets this session also set up workers' own configs (over SSH). */
     public void setWorkerSetup(WorkerSetup setup) {
         this.workerSetup = setup;
-    }
-
-    public boolean canSetUpWorkers() {
-        return workerSetup.available();
     }
 
     public Cluster cluster() {
@@ -107,7 +104,12 @@ public final class Session implements AutoCloseable {
     /** The hub's file, parsed; null when it has none yet. */
     public WgConfig currentConfig() throws HubException {
         HubState s = state();
-        return s.hasFile() ? WgConfig.parse(source(), s.text()) : null;
+        if (s != parsedState) {
+            // Parsed once per read of the hub: the table, plans and checks all look at it.
+            parsed = s.hasFile() ? WgConfig.parse(source(), s.text()) : null;
+            parsedState = s;
+        }
+        return parsed;
     }
 
     private String source() {
@@ -256,9 +258,8 @@ public final class Session implements AutoCloseable {
         if (!errors.isEmpty()) {
             throw new PlanRefused("refusing to write a config that breaks the rules", errors);
         }
-        lastPlan = new Plan(hub.node(), hub.configPath(), hub.previewPath(), current, state().hash(), proposed, merge,
+        return new Plan(hub.node(), hub.configPath(), hub.previewPath(), current, state().hash(), proposed, merge,
                 pending);
-        return lastPlan;
     }
 
     private WgConfig checkedCurrent() throws HubException, ConfigException {
@@ -286,10 +287,6 @@ public final class Session implements AutoCloseable {
         } catch (Exception e) {
             throw new PlanRefused("cannot read workers' keys: " + e.getMessage(), List.of());
         }
-    }
-
-    public Optional<Plan> lastPlan() {
-        return Optional.ofNullable(lastPlan);
     }
 
     /** Dry-run: leaves the preview on the hub; changes nothing else. */
