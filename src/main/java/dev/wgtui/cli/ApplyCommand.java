@@ -20,10 +20,10 @@ final class ApplyCommand extends HubCommand {
     @Override
     public Integer call() throws Exception {
         Session s = session();
-        select(s, choice.patterns);
-        Plan plan = s.plan();
+        List<String> workers = chosenWorkers(s, choice.patterns);
+        Plan plan = s.plan(workers);
         printPlan(plan);
-        List<WorkerSetup.Change> workerChanges = choice.workers ? s.planWorkers() : List.of();
+        List<WorkerSetup.Change> workerChanges = choice.workers ? s.planWorkers(workers) : List.of();
         printWorkers(workerChanges);
         boolean anything = plan.changed() || workerChanges.stream().anyMatch(WorkerSetup.Change::changed);
         if (anything && !confirmed("Apply this plan to " + plan.node() + ":" + plan.targetFile()

@@ -21,10 +21,10 @@ final class DiffCommand extends HubCommand {
     @Override
     public Integer call() throws Exception {
         Session s = session();
-        select(s, choice.patterns);
-        Plan plan = s.plan();
+        List<String> workers = chosenWorkers(s, choice.patterns);
+        Plan plan = s.plan(workers);
         s.writePreview(plan);
-        List<WorkerSetup.Change> workerChanges = choice.workers ? s.planWorkers() : List.of();
+        List<WorkerSetup.Change> workerChanges = choice.workers ? s.planWorkers(workers) : List.of();
         if (options().json) {
             Map<String, Object> json = planJson(plan);
             json.put("workers", workerJson(workerChanges));

@@ -50,22 +50,24 @@ abstract class HubCommand implements Callable<Integer> {
     }
 
     /**
-     * Selects the workers {@code patterns} match and says what it ignored. With no pattern, the
-     * command line takes all workers and an interactive face keeps the session's selection.
+     * The workers {@code patterns} name (saying what it ignored), leaving the session's selection
+     * alone. With no pattern, the command line takes all workers and an interactive face the
+     * selection.
      */
-    void select(Session session, List<String> patterns) {
+    List<String> chosenWorkers(Session session, List<String> patterns) {
         String pattern = patterns == null || patterns.isEmpty() ? null : String.join(",", patterns);
         if (pattern == null && root.interactive()) {
             if (session.selection().isEmpty()) {
                 throw new IllegalArgumentException("no workers selected: select PATTERN first, or name them ("
                         + spec.name() + " all for every worker)");
             }
-            return;
+            return session.selectedWorkers();
         }
-        List<String> ignored = session.select(pattern == null ? "all" : pattern);
+        Session.Choice choice = session.workersMatching(pattern == null ? "all" : pattern);
         if (pattern != null) {
-            TextViews.ignoredHosts(pattern, ignored).ifPresent(err()::println);
+            TextViews.ignoredHosts(pattern, choice.ignored()).ifPresent(err()::println);
         }
+        return choice.workers();
     }
 
     void printPlan(Plan plan) {

@@ -10,7 +10,7 @@ final class WorkerChoice {
 
     @Parameters(arity = "0..*", paramLabel = "PATTERN", completionCandidates = Completions.Patterns.class,
             description = "Workers to merge, as Ansible limit patterns: cm4 s2204, a group, all, '!host', 'c*' "
-                    + "(default: all; in the shell: the selection)")
+                    + "(default: all; in the shell: the selection, which a pattern given here leaves as it is)")
     List<String> patterns;
 
     @Option(names = {"-w", "--workers"},

@@ -56,7 +56,7 @@ final class HelpCommand implements Callable<Integer> {
             b.append("  ").append(r[0]).append(" ".repeat(width - r[0].length() + 2)).append(r[1]).append('\n');
         }
         b.append("Patterns are Ansible limit patterns: cm4 s2204, a group, all, '!host', 'c*'.\n")
-                .append("Given no pattern, diff and apply work on the selection (select PATTERN).\n");
+                .append("Given no pattern, diff and apply work on the selection (select PATTERN); given one, on the workers it names, leaving the selection as it is.\n");
         return b.toString();
     }
 }

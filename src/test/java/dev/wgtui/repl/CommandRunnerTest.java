@@ -47,7 +47,15 @@ class CommandRunnerTest {
         assertThat(asked).hasSize(1);
         assertThat(asked.get(0)).startsWith("Apply this plan to k8s:");
         assertThat(out).contains("Backup: wg0.conf.20261126T031500Z.backup").contains("Applied to k8s");
-        assertThat(root.context().session().selectedWorkers()).containsExactly("cm4");
+        // apply PATTERN acts on the pattern; only select (and space/a) change the selection
+        assertThat(root.context().session().selectedWorkers()).isEmpty();
+    }
+
+    @Test
+    void diffWithAPatternLeavesTheSelectionAsItWas() throws Exception {
+        runner.run("select s2204");
+        assertThat(runner.run("diff k8s-proxy")).contains("Added: k8s-proxy");
+        assertThat(root.context().session().selectedWorkers()).containsExactly("s2204");
     }
 
     @Test

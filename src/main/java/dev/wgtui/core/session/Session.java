@@ -136,17 +136,22 @@ public final class Session implements AutoCloseable {
      * that are not workers (ignored, for the caller to mention).
      */
     public List<String> select(String pattern) {
-        List<String> hosts = limit.apply(pattern);
+        Choice choice = workersMatching(pattern);
         selection.clear();
-        List<String> ignored = new ArrayList<>();
-        for (String h : hosts) {
-            if (cluster.isWorker(h)) {
-                selection.add(h);
-            } else {
-                ignored.add(h);
-            }
-        }
-        return ignored;
+        selection.addAll(choice.workers());
+        return choice.ignored();
+    }
+
+    /** The workers a pattern names, in inventory order, and the matched hosts that are not workers. */
+    public record Choice(List<String> workers, List<String> ignored) {
+    }
+
+    /** What {@code pattern} matches, without touching the selection. */
+    public Choice workersMatching(String pattern) {
+        Set<String> hosts = new LinkedHashSet<>(limit.apply(pattern));
+        List<String> ignored = hosts.stream().filter(h -> !cluster.isWorker(h)).toList();
+        List<String> workers = cluster.workers().stream().map(Node::name).filter(hosts::contains).toList();
+        return new Choice(workers, ignored);
     }
 
     /** Adds or removes one worker; returns whether it is selected now. */
@@ -188,8 +193,25 @@ public final class Session implements AutoCloseable {
 
     /** The plan for the current selection: merge the selected workers into the hub's file. */
     public Plan plan() throws HubException, ConfigException, PlanRefused {
+        return plan(selectedWorkers());
+    }
+
+    /**
+     * The plan that merges {@code workers} into the hub's file, leaving the selection alone. Every
+     * plan starts from a fresh read of the hub (file and live state) and of the keys that come
+     * from workers over SSH, so the hash an apply checks guards only the time between this plan
+     * and the write.
+     */
+    public Plan plan(Collection<String> workers) throws HubException, ConfigException, PlanRefused {
+        refresh();
         WgConfig current = checkedCurrent();
-        List<Node> chosen = cluster.workers().stream().filter(w -> selection.contains(w.name())).toList();
+        Set<String> wanted = Set.copyOf(workers);
+        for (String w : wanted) {
+            if (!cluster.isWorker(w)) {
+                throw new IllegalArgumentException(w + " is not a worker in " + cluster.inventorySource());
+            }
+        }
+        List<Node> chosen = cluster.workers().stream().filter(w -> wanted.contains(w.name())).toList();
         resolveKeys(chosen);
         List<PeerSpec> specs = new ArrayList<>();
         List<Problem> missing = new ArrayList<>();
@@ -225,9 +247,14 @@ public final class Session implements AutoCloseable {
 
     /** The plan that removes every peer not in the inventory (SPEC step 8). */
     public Plan prunePlan() throws HubException, ConfigException, PlanRefused {
+        refresh();
         WgConfig current = checkedCurrent();
         if (current == null) {
             throw new PlanRefused(hub.node() + ": " + hub.configPath() + " does not exist; nothing to prune", List.of());
+        }
+        if (current.peers().stream().anyMatch(p -> !p.named())) {
+            // An unnamed peer may be a worker known only by the key it has on itself: ask them.
+            resolveKeys(cluster.workers());
         }
         Set<String> keep = cluster.workers().stream().map(Node::name).collect(Collectors.toSet());
         // An unnamed peer that has a worker's key is that worker, not an extra: keep it.
@@ -276,17 +303,23 @@ public final class Session implements AutoCloseable {
                 options.privateKeyFile());
     }
 
+    /**
+     * Reads afresh the keys of the workers that have none in the inventory (a key rotated on a
+     * worker during the session is picked up); one that has no key pair yet is forgotten.
+     */
     private void resolveKeys(List<Node> chosen) throws PlanRefused {
-        List<Node> unknown = chosen.stream()
-                .filter(w -> w.publicKey().isEmpty() && !knownKeys.containsKey(w.name())).toList();
-        if (unknown.isEmpty()) {
+        List<Node> fromWorkers = chosen.stream().filter(w -> w.publicKey().isEmpty()).toList();
+        if (fromWorkers.isEmpty()) {
             return;
         }
+        Map<String, String> read;
         try {
-            knownKeys.putAll(workerKeys.existingKeys(unknown));
+            read = workerKeys.existingKeys(fromWorkers);
         } catch (Exception e) {
             throw new PlanRefused("cannot read workers' keys: " + e.getMessage(), List.of());
         }
+        fromWorkers.forEach(w -> knownKeys.remove(w.name()));
+        knownKeys.putAll(read);
     }
 
     /** Dry-run: leaves the preview on the hub; changes nothing else. */
@@ -328,7 +361,13 @@ public final class Session implements AutoCloseable {
 
     /** Plans and previews the selected workers' own configs (SPEC step 11); writes nothing else. */
     public List<WorkerSetup.Change> planWorkers() throws Exception {
-        List<Node> chosen = cluster.workers().stream().filter(w -> selection.contains(w.name())).toList();
+        return planWorkers(selectedWorkers());
+    }
+
+    /** Plans and previews these workers' own configs; writes nothing else. */
+    public List<WorkerSetup.Change> planWorkers(Collection<String> workers) throws Exception {
+        Set<String> wanted = Set.copyOf(workers);
+        List<Node> chosen = cluster.workers().stream().filter(w -> wanted.contains(w.name())).toList();
         return workerSetup.plan(chosen);
     }
 
@@ -499,6 +538,7 @@ public final class Session implements AutoCloseable {
      * empty Optional when the interface is not running (or the hub is a local file).
      */
     public Optional<List<Drift.Change>> drift() throws HubException {
+        refresh();
         Optional<String> running = hub.runningConfig();
         if (running.isEmpty()) {
             return Optional.empty();

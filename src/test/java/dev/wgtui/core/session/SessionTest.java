@@ -209,4 +209,57 @@ class SessionTest {
         s.toggle("s2204");
         assertThat(s.rows().get(1).status()).isEqualTo(PeerStatus.MISSING);
     }
+
+    static final String C = "GOu5mfbhAxxg8zTdOEV0qphZwRZB7Bb6L4FqUBn70Wg=";
+
+    @Test
+    void everyPlanReadsTheHubAfreshSoAnotherOperatorsChangeIsInTheDiff() throws Exception {
+        MemoryHub hub = new MemoryHub("[Interface]\nListenPort = 51820\n");
+        Session s = session(hub, w -> Map.of("s2204", B));
+        s.select("cm4");
+        s.state(); // the session has read the hub once, as a shell does at start
+        hub.text = "[Interface]\nListenPort = 51820\n\n[Peer]\n# laptop\nPublicKey = " + C + "\nAllowedIPs = 10.0.0.50/32\n";
+        Plan plan = s.plan(List.of("s2204"));
+        assertThat(plan.current().render()).contains("# laptop");
+        assertThat(plan.proposed().peer("laptop")).isPresent();
+        ApplyOutcome out = s.apply(plan);
+        assertThat(out.written()).isTrue();
+        assertThat(hub.text).contains("# laptop").contains("# s2204");
+    }
+
+    @Test
+    void aKeyRotatedOnAWorkerDuringTheSessionIsPickedUpByTheNextPlan() throws Exception {
+        MemoryHub hub = new MemoryHub("[Interface]\nListenPort = 51820\n");
+        String[] onWorker = {B};
+        List<String> asked = new ArrayList<>();
+        Session s = session(hub, workers -> {
+            workers.forEach(w -> asked.add(w.name()));
+            return Map.of("s2204", onWorker[0]);
+        });
+        s.apply(s.plan(List.of("s2204")));
+        assertThat(hub.text).contains(B);
+        onWorker[0] = C;
+        Plan second = s.plan(List.of("s2204"));
+        assertThat(second.merge().updated()).containsExactly("s2204");
+        s.apply(second);
+        assertThat(hub.text).contains(C).doesNotContain(B);
+        assertThat(asked).containsExactly("s2204", "s2204");
+    }
+
+    @Test
+    void planningForAPatternLeavesTheSelectionAlone() throws Exception {
+        Session s = session(new MemoryHub(null), w -> Map.of("s2204", B));
+        s.select("cm4");
+        Plan plan = s.plan(s.workersMatching("s2204,k8s").workers());
+        assertThat(plan.merge().added()).containsExactly("s2204");
+        assertThat(s.selection()).containsExactly("cm4");
+        assertThat(s.workersMatching("s2204,k8s").ignored()).containsExactly("k8s");
+    }
+
+    @Test
+    void aPlanForAHostThatIsNotAWorkerIsRefused() {
+        Session s = session(new MemoryHub(null), WorkerKeys.NONE);
+        assertThatThrownBy(() -> s.plan(List.of("k8s"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("k8s is not a worker");
+    }
 }
