@@ -32,6 +32,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class YamlReader {
 
     private static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
+    /** More items than any real variable holds, far fewer than would exhaust memory. */
+    static final long MAX_EXPANDED_ITEMS = 1_000_000;
     /** How {@code ansible-inventory --list} writes {@code !vault} and {@code !unsafe} values in JSON. */
     private static final String VAULT_KEY = "__ansible_vault";
     private static final String UNSAFE_KEY = "__ansible_unsafe";
@@ -135,7 +137,16 @@ final class YamlReader {
      */
     Object value(Node node) throws InventoryException {
         try {
-            return freeze(constructor.construct(node), new IdentityHashMap<>(), node);
+            Object built = constructor.construct(node);
+            if (!(built instanceof Map || built instanceof List || built instanceof Set)) {
+                return built;
+            }
+            // Aliases share what they point to; expanded, a few of them nested can make billions.
+            if (expandedSize(built, new IdentityHashMap<>(), new IdentityHashMap<>(), node) > MAX_EXPANDED_ITEMS) {
+                throw new BadValue(node, "this value expands to more than " + MAX_EXPANDED_ITEMS
+                        + " items (YAML aliases nested in aliases?); refusing to read it");
+            }
+            return freeze(built, new IdentityHashMap<>(), new IdentityHashMap<>(), node);
         } catch (MarkedYAMLException e) {
             throw error(e, line(node));
         } catch (BadValue e) {
@@ -145,9 +156,36 @@ final class YamlReader {
         }
     }
 
-    private static Object freeze(Object value, Map<Object, Boolean> open, Node node) {
+    /** How many items {@code value} holds with every alias expanded, counted once per shared part; capped. */
+    private static long expandedSize(Object value, Map<Object, Boolean> open, Map<Object, Long> sizes, Node node) {
+        if (!(value instanceof Map || value instanceof List || value instanceof Set)) {
+            return 1;
+        }
+        Long known = sizes.get(value);
+        if (known != null) {
+            return known;
+        }
+        if (open.put(value, Boolean.TRUE) != null) {
+            throw new BadValue(node, "a value may not contain itself (recursive alias)");
+        }
+        long size = 1;
+        Iterable<?> parts = value instanceof Map<?, ?> map ? map.values() : (Iterable<?>) value;
+        for (Object part : parts) {
+            size = Math.min(MAX_EXPANDED_ITEMS + 1, size + expandedSize(part, open, sizes, node));
+        }
+        open.remove(value);
+        sizes.put(value, size);
+        return size;
+    }
+
+    /** A read-only copy; a part that aliases share is copied once and shared again. */
+    private static Object freeze(Object value, Map<Object, Boolean> open, Map<Object, Object> done, Node node) {
         if (!(value instanceof Map || value instanceof List || value instanceof Set)) {
             return value;
+        }
+        Object already = done.get(value);
+        if (already != null) {
+            return already;
         }
         if (open.put(value, Boolean.TRUE) != null) {
             throw new BadValue(node, "a value may not contain itself (recursive alias)");
@@ -159,18 +197,19 @@ final class YamlReader {
             frozen = text;
         } else if (value instanceof Map<?, ?> map) {
             Map<Object, Object> copy = new LinkedHashMap<>();
-            map.forEach((k, v) -> copy.put(k, freeze(v, open, node)));
+            map.forEach((k, v) -> copy.put(k, freeze(v, open, done, node)));
             frozen = Collections.unmodifiableMap(copy);
         } else if (value instanceof List<?> list) {
             List<Object> copy = new ArrayList<>(list.size());
-            list.forEach(v -> copy.add(freeze(v, open, node)));
+            list.forEach(v -> copy.add(freeze(v, open, done, node)));
             frozen = Collections.unmodifiableList(copy);
         } else {
             Set<Object> copy = new LinkedHashSet<>();
-            ((Set<?>) value).forEach(v -> copy.add(freeze(v, open, node)));
+            ((Set<?>) value).forEach(v -> copy.add(freeze(v, open, done, node)));
             frozen = Collections.unmodifiableSet(copy);
         }
         open.remove(value);
+        done.put(value, frozen);
         return frozen;
     }
 
@@ -213,6 +252,11 @@ final class YamlReader {
         }
 
         Object construct(Node node) {
+            if (node instanceof ScalarNode) {
+                // Most values are scalars: build them directly. constructDocument clears its maps
+                // after each call, which costs their whole capacity every time.
+                return getConstructor(node).construct(node);
+            }
             return constructDocument(node);
         }
 

@@ -34,13 +34,19 @@ public final class StatusTable {
         List<PeerRow> rows = new ArrayList<>();
         List<PeerBlock> peers = config == null ? List.of() : config.peers();
         Set<PeerBlock> claimed = new java.util.HashSet<>();
+        Map<String, PeerBlock> byName = new java.util.HashMap<>();
+        Map<String, PeerBlock> unnamedByKey = new java.util.HashMap<>();
+        for (PeerBlock p : peers) {
+            byName.putIfAbsent(p.name(), p);
+            if (!p.named()) {
+                p.publicKey().ifPresent(k -> unnamedByKey.putIfAbsent(k, p));
+            }
+        }
         for (Node worker : cluster.workers()) {
             String expectedKey = worker.publicKey().orElse(knownKeys.get(worker.name()));
             // By name, or else an unnamed peer with the worker's key (as merge matches them).
-            Optional<PeerBlock> onHub = peers.stream().filter(p -> p.name().equals(worker.name())).findFirst()
-                    .or(() -> expectedKey == null ? Optional.empty() : peers.stream()
-                            .filter(p -> !p.named() && p.publicKey().filter(expectedKey::equals).isPresent())
-                            .findFirst());
+            Optional<PeerBlock> onHub = Optional.ofNullable(byName.get(worker.name()))
+                    .or(() -> expectedKey == null ? Optional.empty() : Optional.ofNullable(unnamedByKey.get(expectedKey)));
             onHub.ifPresent(claimed::add);
             if (onHub.isEmpty()) {
                 Optional<LivePeer> lp = live.flatMap(l -> expectedKey == null ? Optional.empty() : l.peer(expectedKey));

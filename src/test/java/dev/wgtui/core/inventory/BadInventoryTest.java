@@ -4,6 +4,7 @@ import static dev.wgtui.core.inventory.Fixtures.fixture;
 import static dev.wgtui.core.inventory.Fixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -120,5 +121,38 @@ class BadInventoryTest {
         assertThatThrownBy(() -> Inventory.load(file))
                 .isInstanceOf(InventoryException.class)
                 .hasMessage("inventory.ini:5: group 'workers': ansible_group_priority must be a whole number");
+    }
+
+    /** 24 levels of {@code [*a, *a]}: 48 aliases, within SnakeYAML's limit, 2^24 items expanded. */
+    @Test
+    void anAliasBombIsRefusedWithItsLineNotAnOutOfMemoryError(@TempDir Path dir) {
+        StringBuilder yaml = new StringBuilder("all:\n  vars:\n    l0: &a0 [x, y]\n");
+        for (int i = 1; i <= 24; i++) {
+            yaml.append("    l").append(i).append(": &a").append(i).append(" [*a").append(i - 1)
+                    .append(", *a").append(i - 1).append("]\n");
+        }
+        yaml.append("  hosts:\n    cm4:\n");
+        Path file = write(dir, "inventory.yml", yaml.toString());
+
+        assertThatThrownBy(() -> Inventory.load(file))
+                .isInstanceOf(InventoryException.class)
+                .hasMessageStartingWith("inventory.yml:")
+                .hasMessageContaining("expands to more than 1000000 items (YAML aliases nested in aliases?)");
+    }
+
+    @Test
+    void sharedAliasesBelowTheBoundAreReadWithTheirValues(@TempDir Path dir) {
+        Path file = write(dir, "inventory.yml", """
+                all:
+                  vars:
+                    base: &b {port: 51820, ips: [10.0.0.0/24]}
+                    twice: [*b, *b]
+                  hosts:
+                    cm4:
+                """);
+
+        Inventory inv = assertDoesNotThrow(() -> Inventory.load(file));
+        assertThat(inv.varsOf("cm4").get("twice")).asList().hasSize(2)
+                .allSatisfy(v -> assertThat(v).isEqualTo(java.util.Map.of("port", 51820, "ips", java.util.List.of("10.0.0.0/24"))));
     }
 }
