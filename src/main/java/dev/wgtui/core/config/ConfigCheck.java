@@ -56,6 +56,9 @@ public final class ConfigCheck {
             } else if (line instanceof ConfigLine.Unknown u) {
                 out.add(Problem.error(src, u, "line unrecognized (wg would reject it)"));
             }
+            if (line.raw().indexOf('\0') >= 0) {
+                out.add(Problem.error(src, line, "NUL byte in the line (not a text file?)"));
+            }
         }
         checkPeers(config, out);
         out.sort(Comparator.comparingInt(Problem::line));
@@ -126,12 +129,21 @@ public final class ConfigCheck {
         List<Owned> prefixes = new ArrayList<>();
         for (PeerBlock peer : config.peers()) {
             ConfigLine header = peer.lines().get(peer.headerIndex());
-            PeerBlock sameName = byName.putIfAbsent(peer.name(), peer);
+            PeerBlock sameName = peer.named() ? byName.putIfAbsent(peer.name(), peer) : null;
             if (sameName != null) {
                 out.add(Problem.error(src, header,
                         "duplicate peer name '" + peer.name() + "' (also on line " + sameName.lineNumber() + ")"));
             }
-            ConfigLine keyLine = entry(peer, "PublicKey");
+            ConfigLine keyLine = null;
+            for (ConfigLine line : peer.lines()) {
+                if (line instanceof ConfigLine.Entry e && e.is("PublicKey")) {
+                    if (keyLine != null) {
+                        out.add(Problem.error(src, line, "second PublicKey in peer '" + peer.name() + "' (first on line "
+                                + keyLine.number() + "); wg would use this one, wgtui cannot tell which is meant"));
+                    }
+                    keyLine = line;
+                }
+            }
             if (keyLine == null) {
                 out.add(Problem.error(src, header, "peer '" + peer.name() + "' has no PublicKey"));
             } else {
@@ -149,8 +161,9 @@ public final class ConfigCheck {
                 }
             }
         }
-        // Sweep prefixes in address order: one that starts before the widest end seen so far
-        // overlaps it. O(n log n), so a 10,000-peer hub is checked in milliseconds.
+        // Sweep prefixes in address order, O(n log n): the same prefix on two peers is adjacent
+        // (wg would silently move it to the last one); one inside the widest range seen so far
+        // is nested, which wg resolves by longest prefix: shown as a note per wider prefix.
         prefixes.sort((x, y) -> {
             if (x.cidr().v6() != y.cidr().v6()) {
                 return x.cidr().v6() ? 1 : -1;
@@ -160,12 +173,22 @@ public final class ConfigCheck {
         });
         Owned widest = null;
         byte[] widestEnd = null;
-        for (Owned o : prefixes) {
+        Map<Owned, List<Owned>> nested = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < prefixes.size(); i++) {
+            Owned o = prefixes.get(i);
+            Owned prev = i > 0 ? prefixes.get(i - 1) : null;
+            if (prev != null && prev.cidr().v6() == o.cidr().v6() && prev.cidr().prefix() == o.cidr().prefix()
+                    && Arrays.equals(prev.first(), o.first())) {
+                if (prev.peer() != o.peer()) {
+                    out.add(Problem.error(src, o.line(), "AllowedIPs " + o.cidr().networkText() + " of peer '"
+                            + o.peer().name() + "' is also on peer '" + prev.peer().name() + "' (line "
+                            + prev.line().number() + "); wg would give it to only one of them"));
+                }
+                continue;
+            }
             if (widest != null && widest.cidr().v6() == o.cidr().v6()
                     && Arrays.compareUnsigned(o.first(), widestEnd) <= 0 && widest.peer() != o.peer()) {
-                out.add(Problem.error(src, o.line(), "AllowedIPs " + o.cidr().text() + " of peer '" + o.peer().name()
-                        + "' overlaps " + widest.cidr().text() + " of peer '" + widest.peer().name()
-                        + "' (line " + widest.line().number() + "); wg would give the address to only one of them"));
+                nested.computeIfAbsent(widest, k -> new ArrayList<>()).add(o);
             }
             if (widest == null || widest.cidr().v6() != o.cidr().v6()
                     || Arrays.compareUnsigned(o.last(), widestEnd) > 0) {
@@ -173,6 +196,19 @@ public final class ConfigCheck {
                 widestEnd = o.last();
             }
         }
+        nested.forEach((wide, inside) -> {
+            StringBuilder list = new StringBuilder();
+            for (int i = 0; i < Math.min(3, inside.size()); i++) {
+                list.append(i > 0 ? ", " : "").append(inside.get(i).cidr().networkText()).append(" of '")
+                        .append(inside.get(i).peer().name()).append('\'');
+            }
+            if (inside.size() > 3) {
+                list.append(" and ").append(inside.size() - 3).append(" more");
+            }
+            out.add(Problem.warning(src, wide.line(), "AllowedIPs " + wide.cidr().networkText() + " of peer '"
+                    + wide.peer().name() + "' holds narrower prefixes of other peers (" + list
+                    + "); wg routes each address to the longest prefix"));
+        });
     }
 
     private static ConfigLine entry(PeerBlock peer, String key) {
