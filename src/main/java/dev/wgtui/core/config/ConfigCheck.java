@@ -22,7 +22,7 @@ public final class ConfigCheck {
             "persistentkeepalive");
 
     private static final java.util.regex.Pattern ENDPOINT =
-            java.util.regex.Pattern.compile("(\\[[0-9A-Fa-f:.%\\w]+]|[^:\\[\\]]+):\\d{1,5}");
+            java.util.regex.Pattern.compile("(\\[[0-9A-Fa-f:.%\\w]+]|[^\\[\\]\\s]+):\\d{1,5}");
 
     private ConfigCheck() {
     }

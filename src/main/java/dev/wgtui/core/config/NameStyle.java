@@ -32,6 +32,10 @@ public enum NameStyle {
     WIREGUARD_UI(Where.ABOVE, false),
     /** wg-gen-web: {@code # phone / owner@example.org / Updated: … / Created: …}. */
     WG_GEN_WEB(Where.ABOVE, false),
+    /** wg-portal v1: {@code # -WGP- Peer: phone / Updated: … / Created: …} above {@code [Peer]}. */
+    WG_PORTAL(Where.ABOVE, false),
+    /** WGDashboard's import convention: {@code #Name# = phone} under {@code [Peer]}. */
+    WGDASHBOARD(Where.BELOW, true),
     /** No name comment: the name is derived from the public key. */
     DERIVED(Where.NONE, false);
 
@@ -83,6 +87,12 @@ public enum NameStyle {
             String rest = s.substring("# Client: ".length());
             int open = rest.lastIndexOf(" (");
             return found(open > 0 && rest.endsWith(")") ? rest.substring(0, open) : rest, WG_EASY);
+        }
+        if ((n = between(s, "#Name# = ", "")).isPresent() || (n = between(s, "#Name#=", "")).isPresent()) {
+            return found(n.get(), WGDASHBOARD);
+        }
+        if (s.startsWith("# -WGP- Peer: ") && s.contains(" / Updated: ")) {
+            return found(s.substring("# -WGP- Peer: ".length(), s.indexOf(" / Updated: ")), WG_PORTAL);
         }
         if (!s.startsWith("#") || s.startsWith("##")) {
             return Optional.empty();
@@ -179,11 +189,17 @@ public enum NameStyle {
     /** wg-gen-web writes {@code # name / email / Updated: … / Created: …} above {@code [Peer]}. */
     static Optional<Found> wgGenWeb(String raw) {
         String s = raw.strip();
-        if (!s.startsWith("# ") || !s.contains(" / Updated: ") || !s.contains(" / Created: ")) {
+        int updated = s.indexOf(" / Updated: ");
+        if (!s.startsWith("# ") || updated < 0 || !s.contains(" / Created: ")) {
             return Optional.empty();
         }
-        String name = s.substring(2, s.indexOf(" / ")).strip();
-        return found(name, WG_GEN_WEB);
+        // "name / email": the name may hold " / " itself, the email may be empty.
+        String head = s.substring(2, updated);
+        int email = head.lastIndexOf(" / ");
+        if (email < 0 && head.endsWith(" /")) {
+            email = head.length() - 2;
+        }
+        return email <= 0 ? Optional.empty() : found(head.substring(0, email), WG_GEN_WEB);
     }
 
     private static Optional<Found> found(String name, NameStyle style) {
@@ -270,6 +286,7 @@ public enum NameStyle {
             case BELOW -> List.of("# " + name);
             case NAME_KEY -> List.of("# Name = " + name);
             case FRIENDLY_NAME -> List.of("# friendly_name = " + name);
+            case WGDASHBOARD -> List.of("#Name# = " + name);
             default -> List.of();
         };
     }

@@ -18,6 +18,7 @@ import java.util.Optional;
 public final class PeerBlock {
 
     private final List<ConfigLine> lines;
+    private final List<ConfigLine> gap;
     private final int header;
     private final String name;
     private final boolean named;
@@ -25,9 +26,10 @@ public final class PeerBlock {
     private final boolean disabled;
     private final List<ConfigLine> entries;
 
-    private PeerBlock(List<ConfigLine> lines, int header, String name, boolean named, NameStyle style,
-                      boolean disabled) {
+    private PeerBlock(List<ConfigLine> lines, List<ConfigLine> gap, int header, String name, boolean named,
+                      NameStyle style, boolean disabled) {
         this.lines = lines;
+        this.gap = gap;
         this.header = header;
         this.name = name;
         this.named = named;
@@ -37,13 +39,14 @@ public final class PeerBlock {
     }
 
     /** A block whose name was settled by {@link WgConfig} (weak labels that repeat become unnamed). */
-    static PeerBlock of(List<ConfigLine> lines, int header, NameStyle.Found found, boolean disabled) {
+    static PeerBlock of(List<ConfigLine> lines, List<ConfigLine> gap, int header, NameStyle.Found found,
+                        boolean disabled) {
         if (found != null) {
-            return new PeerBlock(lines, header, found.name(), true, found.style(), disabled);
+            return new PeerBlock(lines, gap, header, found.name(), true, found.style(), disabled);
         }
-        PeerBlock unnamed = new PeerBlock(lines, header, "", false, NameStyle.DERIVED, disabled);
-        return new PeerBlock(lines, header, derivedName(unnamed.publicKey().orElse("")), false, NameStyle.DERIVED,
-                disabled);
+        PeerBlock unnamed = new PeerBlock(lines, gap, header, "", false, NameStyle.DERIVED, disabled);
+        return new PeerBlock(lines, gap, header, derivedName(unnamed.publicKey().orElse("")), false,
+                NameStyle.DERIVED, disabled);
     }
 
     /**
@@ -173,6 +176,14 @@ public final class PeerBlock {
     /** Every line this peer owns, in file order. */
     public List<ConfigLine> lines() {
         return lines;
+    }
+
+    /**
+     * The lines after a marked peer's closing marker up to the next peer: in the file, next to
+     * this peer, but no peer's. Empty for every other peer (its lines run to the next one).
+     */
+    public List<ConfigLine> gap() {
+        return gap;
     }
 
     /** Index of the {@code [Peer]} line within {@link #lines()} (of the commented one when disabled). */

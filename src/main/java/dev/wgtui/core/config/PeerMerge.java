@@ -112,12 +112,15 @@ public final class PeerMerge {
         for (int i = 0; i < blocks.size(); i++) {
             String name = blocks.get(i).name();
             while (sorted && next < fresh.size() && fresh.get(next).name().compareTo(name) < 0) {
-                pieces.add(new Piece(newBlock(fresh.get(next++), style, eol), true));
+                pieces.add(new Piece(newBlock(fresh.get(next++), style, blocks, eol), true));
             }
             pieces.add(new Piece(replaced.getOrDefault(i, blocks.get(i).lines()), false));
+            if (!blocks.get(i).gap().isEmpty()) {
+                pieces.add(new Piece(blocks.get(i).gap(), false));
+            }
         }
         while (next < fresh.size()) {
-            pieces.add(new Piece(newBlock(fresh.get(next++), style, eol), true));
+            pieces.add(new Piece(newBlock(fresh.get(next++), style, blocks, eol), true));
         }
         return new Result(assemble(current, pieces, eol), added, updated, List.of());
     }
@@ -145,15 +148,18 @@ public final class PeerMerge {
                     out.add(line("", current.lineEnding()));
                 }
                 out.addAll(b.lines());
+                out.addAll(b.gap());
                 gap = false;
             } else {
+                // what followed its closing marker goes too: left behind, it would become the
+                // previous peer's trailing lines
                 gap = true;
             }
         }
         PeerBlock last = blocks.get(blocks.size() - 1);
         if (!keep.contains(last.name()) && !last.disabled()) {
             // The file's last peer went: what ends the file now ends as the file did.
-            int trailing = trailingBlanks(last.lines());
+            int trailing = trailingBlanks(withGap(last));
             int keepFrom = out.size() - trailingBlanks(out);
             while (out.size() > keepFrom + trailing) {
                 out.remove(out.size() - 1);
@@ -178,6 +184,7 @@ public final class PeerMerge {
         out.addAll(current.preamble());
         for (int n = 0; n < order.size(); n++) {
             List<ConfigLine> block = new ArrayList<>(order.get(n).lines());
+            block.addAll(order.get(n).gap());
             while (block.size() > 1 && block.get(block.size() - 1) instanceof ConfigLine.Blank) {
                 block.remove(block.size() - 1);
             }
@@ -232,11 +239,20 @@ public final class PeerMerge {
         }
         int blank = 0;
         for (int i = 0; i < blocks.size() - 1; i++) {
-            if (trailingBlanks(blocks.get(i).lines()) > 0) {
+            if (trailingBlanks(withGap(blocks.get(i))) > 0) {
                 blank++;
             }
         }
         return blank * 2 >= blocks.size() - 1;
+    }
+
+    private static List<ConfigLine> withGap(PeerBlock b) {
+        if (b.gap().isEmpty()) {
+            return b.lines();
+        }
+        List<ConfigLine> all = new ArrayList<>(b.lines());
+        all.addAll(b.gap());
+        return all;
     }
 
     private static int trailingBlanks(List<ConfigLine> lines) {
@@ -388,8 +404,13 @@ public final class PeerMerge {
         return -1;
     }
 
-    private static List<ConfigLine> newBlock(PeerSpec spec, NameStyle fileStyle, String eol) {
+    private static List<ConfigLine> newBlock(PeerSpec spec, NameStyle fileStyle, List<PeerBlock> existing, String eol) {
         NameStyle style = PeerBlock.isWritableName(spec.name(), fileStyle) ? fileStyle : NameStyle.BELOW;
+        if (style == NameStyle.PIVPN && existing.stream().anyMatch(b -> b.name().startsWith(spec.name())
+                || spec.name().startsWith(b.name()))) {
+            // PiVPN's disable/enable match "### begin NAME" unanchored: phone would take phone2 along.
+            style = NameStyle.BELOW;
+        }
         List<ConfigLine> lines = new ArrayList<>();
         style.linesAbove(spec.name()).forEach(l -> lines.add(line(l, eol)));
         lines.add(line(style.header(spec.name()), eol));

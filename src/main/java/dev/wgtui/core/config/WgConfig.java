@@ -45,7 +45,9 @@ public final class WgConfig {
             if (found != null && !found.strong() && weakCount.get(found.name()) > 1) {
                 found = null; // the same label on several peers is a remark, not a name
             }
-            PeerBlock block = PeerBlock.of(this.lines.subList(u[0], end), u[1] - u[0], found, u[2] == 1);
+            int owned = found == null ? end : ownedEnd(this.lines, u[1], end, found);
+            PeerBlock block = PeerBlock.of(this.lines.subList(u[0], owned), this.lines.subList(owned, end),
+                    u[1] - u[0], found, u[2] == 1);
             all.add(block);
             if (!block.disabled()) {
                 active.add(block);
@@ -221,6 +223,23 @@ public final class WgConfig {
             }
         }
         return units;
+    }
+
+    /**
+     * Where a marked peer's lines end: after its closing marker ({@code # END_PEER x},
+     * {@code ### end x ###}); what follows up to the next peer is no peer's.
+     */
+    private static int ownedEnd(List<ConfigLine> lines, int header, int end, NameStyle.Found name) {
+        if (name.style() != NameStyle.BEGIN_END_PEER && name.style() != NameStyle.PIVPN) {
+            return end;
+        }
+        for (int i = end - 1; i > header; i--) {
+            if (lines.get(i) instanceof ConfigLine.Comment c
+                    && NameStyle.endMarker(c.raw()).filter(name.name()::equals).isPresent()) {
+                return i + 1;
+            }
+        }
+        return end;
     }
 
     /**
