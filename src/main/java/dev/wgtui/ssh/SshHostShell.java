@@ -14,8 +14,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -60,9 +62,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Host keys are checked against known_hosts: an unknown key is refused unless the
  * {@link HostKeyPrompt} accepts it (then it is appended to known_hosts), a changed key is always
- * refused. Authentication is by public key from the target's identity files; keys that need no
- * passphrase are tried first, so the operator is asked for a passphrase only when they fail.
- * The ssh-agent is not used: sshj has no agent client of its own.
+ * refused. Authentication is by public key, in ssh's order: the ssh-agent's keys first (those of
+ * the identity files, then, unless IdentitiesOnly, the others; see {@link AgentKeys}), then the
+ * identity files the agent does not hold, those that need no passphrase before those that do, so
+ * the operator is asked for a passphrase only when everything else failed. Every hop, jump hosts
+ * too, authenticates on its own with its own agent and files; the agent signs for each.
  */
 public final class SshHostShell implements HostShell {
 
@@ -350,7 +354,7 @@ public final class SshHostShell implements HostShell {
             throw e;
         }
         try {
-            authenticate(hopClient, target, hop, who, options);
+            authenticate(hopClient, target, hop, who, options, timeout);
         } catch (HostException | RuntimeException e) {
             closeQuietly(hopClient);
             closeQuietly(tunnel);
@@ -501,31 +505,49 @@ public final class SshHostShell implements HostShell {
 
     // ---- authentication
 
-    private static void authenticate(SSHClient c, SshTarget target, SshTarget hop, String who, SshOptions options)
-            throws HostException {
+    private static void authenticate(SSHClient c, SshTarget target, SshTarget hop, String who, SshOptions options,
+                                     Duration timeout) throws HostException {
         List<String> tried = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         List<Path> encrypted = new ArrayList<>();
+        String agentSummary;
         try {
-            for (Path key : hop.identityFiles()) {
-                if (!Files.isRegularFile(key)) {
-                    skipped.add(key + " (not found)");
-                    continue;
+            try (AgentKeys agent = AgentKeys.open(hop.identityAgent(), SshOptions.agentTimeout(timeout))) {
+                Map<Path, byte[]> publicKeys = new LinkedHashMap<>();
+                for (Path key : hop.identityFiles()) {
+                    IdentityFiles.publicKeyOf(key).ifPresent(blob -> publicKeys.put(key, blob));
                 }
-                if (!Files.isReadable(key)) {
-                    skipped.add(key + " (not readable)");
-                    continue;
-                }
-                LoadedKey loaded = loadKey(c, key, null);
-                if (loaded.keyPair() != null) {
-                    tried.add(key.toString());
-                    if (offer(c, hop.user(), loaded.keyPair())) {
+                for (SshAgent.Identity key : agent.toOffer(publicKeys, hop.identitiesOnly())) {
+                    if (agent.offer(c, hop.user(), key)) {
+                        log.debug("{}: authenticated with agent key {}", hop.name(), key.describe());
                         return;
                     }
-                } else if (loaded.encrypted()) {
-                    encrypted.add(key);
-                } else {
-                    skipped.add(key + " (not a private key wgtui can read)");
+                }
+                agentSummary = agent.summary();
+                for (Path key : hop.identityFiles()) {
+                    if (agent.heldFiles().contains(key)) {
+                        skipped.add(key + " (the agent holds its key: tried above)");
+                        continue;
+                    }
+                    if (!Files.isRegularFile(key)) {
+                        skipped.add(key + " (not found)");
+                        continue;
+                    }
+                    if (!Files.isReadable(key)) {
+                        skipped.add(key + " (not readable)");
+                        continue;
+                    }
+                    LoadedKey loaded = loadKey(c, key, null);
+                    if (loaded.keyPair() != null) {
+                        tried.add(key.toString());
+                        if (offer(c, hop.user(), loaded.keyPair())) {
+                            return;
+                        }
+                    } else if (loaded.encrypted()) {
+                        encrypted.add(key);
+                    } else {
+                        skipped.add(key + " (not a private key wgtui can read)");
+                    }
                 }
             }
             for (Path key : encrypted) {
@@ -537,9 +559,10 @@ public final class SshHostShell implements HostShell {
             throw new HostException(hasCause(e, TimeoutException.class) ? Kind.TIMEOUT : Kind.CONNECT, target.name(),
                     who + "the connection to " + hop.address() + " failed during authentication: " + e.getMessage(), e);
         }
-        StringBuilder m = new StringBuilder(who).append("authentication as ").append(hop.address()).append(" failed");
+        StringBuilder m = new StringBuilder(who).append("authentication as ").append(hop.address())
+                .append(" failed; ").append(agentSummary);
         if (tried.isEmpty()) {
-            m.append(": no usable private key");
+            m.append("; no usable private key file");
         } else {
             m.append("; keys refused: ").append(String.join(", ", tried));
         }
@@ -550,7 +573,6 @@ public final class SshHostShell implements HostShell {
             m.append("; no identity file is set (ansible_ssh_private_key_file, IdentityFile) and none of"
                     + " ~/.ssh/id_ed25519, id_ecdsa, id_rsa exists");
         }
-        m.append("; wgtui does not use the ssh-agent");
         throw new HostException(Kind.AUTH, target.name(), m.toString());
     }
 
