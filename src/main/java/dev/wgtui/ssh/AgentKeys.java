@@ -110,6 +110,11 @@ final class AgentKeys implements AutoCloseable {
         return order;
     }
 
+    /** How many of the agent's keys the server refused (or the agent did not sign with). */
+    int refusedCount() {
+        return (int) outcome.values().stream().filter(o -> o.equals("refused") || o.startsWith("not signed")).count();
+    }
+
     /** Identity files whose keys the agent holds (found by {@link #toOffer}). */
     Set<Path> heldFiles() {
         return heldFiles;
@@ -117,12 +122,17 @@ final class AgentKeys implements AutoCloseable {
 
     /** Offers {@code key} for {@code user}; true when the server accepted it. */
     boolean offer(SSHClient client, String user, SshAgent.Identity key) throws TransportException {
+        SshHostShell.stillConnected(client, null);
         AgentPublickey method = new AgentPublickey(agent, key);
         try {
             client.auth(user, method);
             outcome.put(key, "accepted");
             return true;
         } catch (UserAuthException e) {
+            if (method.signFailure() == null) {
+                outcome.put(key, "refused");
+            }
+            SshHostShell.stillConnected(client, e);
             SshAgent.AgentException notSigned = method.signFailure();
             outcome.put(key, notSigned != null ? "not signed: " + notSigned.getMessage() : "refused");
             if (notSigned != null && notSigned.getMessage().startsWith("no answer")) {

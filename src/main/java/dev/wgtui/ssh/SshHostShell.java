@@ -511,8 +511,9 @@ public final class SshHostShell implements HostShell {
         List<String> skipped = new ArrayList<>();
         List<Path> encrypted = new ArrayList<>();
         String agentSummary;
+        AgentKeys agent = AgentKeys.open(hop.identityAgent(), SshOptions.agentTimeout(timeout));
         try {
-            try (AgentKeys agent = AgentKeys.open(hop.identityAgent(), SshOptions.agentTimeout(timeout))) {
+            try (agent) {
                 Map<Path, byte[]> publicKeys = new LinkedHashMap<>();
                 for (Path key : hop.identityFiles()) {
                     IdentityFiles.publicKeyOf(key).ifPresent(blob -> publicKeys.put(key, blob));
@@ -556,8 +557,13 @@ public final class SshHostShell implements HostShell {
                 }
             }
         } catch (TransportException e) {
+            int refused = agent.refusedCount() + tried.size();
+            String hint = refused == 0 ? "" : " (after " + refused + (refused == 1 ? " key was" : " keys were")
+                    + " refused; a server takes only a few (MaxAuthTries): with many keys in the agent, name this"
+                    + " host's key with IdentityFile and set IdentitiesOnly yes)";
             throw new HostException(hasCause(e, TimeoutException.class) ? Kind.TIMEOUT : Kind.CONNECT, target.name(),
-                    who + "the connection to " + hop.address() + " failed during authentication: " + e.getMessage(), e);
+                    who + "the connection to " + hop.address() + " failed during authentication: " + e.getMessage()
+                    + hint, e);
         }
         StringBuilder m = new StringBuilder(who).append("authentication as ").append(hop.address())
                 .append(" failed; ").append(agentSummary);
@@ -578,6 +584,7 @@ public final class SshHostShell implements HostShell {
 
     private static boolean offerEncrypted(SSHClient c, String user, Path key, PassphrasePrompt prompt,
                                           List<String> tried, List<String> skipped) throws TransportException {
+        stillConnected(c, null);
         for (int attempt = 1; attempt <= PASSPHRASE_ATTEMPTS; attempt++) {
             char[] passphrase = prompt.passphrase(key);
             if (passphrase == null) {
@@ -595,12 +602,31 @@ public final class SshHostShell implements HostShell {
     }
 
     private static boolean offer(SSHClient c, String user, KeyPair keyPair) throws TransportException {
+        stillConnected(c, null);
         try {
             c.auth(user, new AuthPublickey(new KeyPairWrapper(keyPair)));
             return true;
         } catch (UserAuthException e) {
+            stillConnected(c, e);
             return false;
         }
+    }
+
+    /**
+     * Throws when the server has closed the connection during authentication, as sshd does after
+     * MaxAuthTries refused keys, so that this is not taken for one more refused key.
+     */
+    static void stillConnected(SSHClient c, Exception cause) throws TransportException {
+        if (c.isConnected() && c.getTransport().isRunning()) {
+            return;
+        }
+        String reason = null;
+        for (Throwable t = cause; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                reason = t.getMessage();
+            }
+        }
+        throw new TransportException(reason == null ? "the server closed the connection" : reason, cause);
     }
 
     /** A private key read from a file, or why not: it needs a (different) passphrase, or it is unreadable. */
