@@ -147,10 +147,10 @@ final class AgentKeys implements AutoCloseable {
      * accepted (ED25519 SHA256:… refused; …)}, or why no agent was used.
      */
     String summary() {
-        StringBuilder m = new StringBuilder("agent ").append(choice.describe()).append(": ");
         if (choice.socket().isEmpty()) {
             return "agent: none (" + choice.origin() + ")";
         }
+        StringBuilder m = new StringBuilder("agent ").append(choice.describe()).append(": ");
         if (failure != null) {
             return m.append(failure).toString();
         }

@@ -559,8 +559,8 @@ public final class SshHostShell implements HostShell {
         } catch (TransportException e) {
             int refused = agent.refusedCount() + tried.size();
             String hint = refused == 0 ? "" : " (after " + refused + (refused == 1 ? " key was" : " keys were")
-                    + " refused; a server takes only a few (MaxAuthTries): with many keys in the agent, name this"
-                    + " host's key with IdentityFile and set IdentitiesOnly yes)";
+                    + " refused" + (agent.refusedCount() == 0 ? ")" : "; a server takes only a few (MaxAuthTries):"
+                    + " with many keys in the agent, name this host's key with IdentityFile and set IdentitiesOnly yes)");
             throw new HostException(hasCause(e, TimeoutException.class) ? Kind.TIMEOUT : Kind.CONNECT, target.name(),
                     who + "the connection to " + hop.address() + " failed during authentication: " + e.getMessage()
                     + hint, e);

@@ -14,7 +14,9 @@ import java.util.Optional;
  * @param hostname       what to connect to (DNS name or address); with a jump host, resolved by the jump host
  * @param port           the SSH port
  * @param user           the remote user
- * @param identityFiles  private key files to offer, in order; files that do not exist are skipped
+ * @param identityFiles  private key files to offer, in order; files that do not exist are skipped. A file
+ *                       whose key the agent holds is not read: its {@code .pub}, or the file's public part,
+ *                       is enough to match it, and a {@code .pub} may be named itself
  * @param jump           the host to tunnel through (ProxyJump); its own {@code jump} chains further
  * @param connectTimeout how long connecting may take, when the inventory or ssh config says so
  * @param identityAgent  the ssh-agent whose keys are offered before the identity files
