@@ -225,6 +225,45 @@ class SshAgentTestbedTest {
         assertThat(e.getMessage()).contains("(SSH_AUTH_SOCK): nothing listens on it (connection refused;");
     }
 
+    @Test
+    void theCommandLineTakesTheAgentFromItsEnvironment() throws Exception {
+        TestAgent agent = agentWithOperatorKey();
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        Path inventory = Files.writeString(tmp.resolve("inventory.yml"), "all:\n  vars:\n    ansible_user: wgtuser\n"
+                + "    ansible_become: true\n  children:\n    control_plane:\n      hosts:\n        k8s:\n"
+                + "          ansible_host: " + bed.host(HUB).underlayIp() + "\n          wireguard_ip: 10.0.0.20\n");
+
+        WgtuiRun withAgent = wgtui(home, Map.of("SSH_AUTH_SOCK", agent.socket().toString()), inventory, "backups");
+        assertThat(withAgent.exit()).as(withAgent.output()).isZero();
+
+        WgtuiRun without = wgtui(home, Map.of(), inventory, "backups");
+        assertThat(without.exit()).as(without.output()).isEqualTo(4);
+        assertThat(without.output()).contains("authentication as wgtuser@" + bed.host(HUB).underlayIp()
+                + ":22 failed; agent: none (SSH_AUTH_SOCK is not set)");
+    }
+
+    private record WgtuiRun(int exit, String output) {}
+
+    /** wgtui in a JVM of its own, with {@code env} as its only SSH_AUTH_SOCK and {@code home} as its home. */
+    private WgtuiRun wgtui(Path home, Map<String, String> env, Path inventory, String... args) throws Exception {
+        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"), "dev.wgtui.Main",
+                "-i", inventory.toString(), "--known-hosts", bed.knownHosts().toString()));
+        argv.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
+        pb.environment().remove("SSH_AUTH_SOCK");
+        pb.environment().put("XDG_STATE_HOME", home.resolve("state").toString());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("wgtui did not finish: " + out);
+        }
+        return new WgtuiRun(p.exitValue(), out);
+    }
+
     /**
      * The same ssh_config and environment given to OpenSSH's ssh and to wgtui: both get in, or
      * both are refused.
