@@ -111,7 +111,10 @@ public final class ManPage {
         item(r, "NO_COLOR", "When set and not empty, the dashboard uses the mono theme: no colour.");
         item(r, "XDG_STATE_HOME", "Where the shell's history and the log are kept, in wgtui/ below it "
                 + "(default: ~/.local/state).");
-        item(r, "SSH_AUTH_SOCK", "The ssh-agent to take keys from when connecting to the hub and the workers.");
+        item(r, "SSH_AUTH_SOCK", "The ssh-agent whose keys are offered first when connecting to the hub, the "
+                + "workers and their jump hosts, as ssh offers them (a forwarded agent too); IdentityAgent in "
+                + "~/.ssh/config overrides it, IdentityAgent none turns it off, and IdentitiesOnly yes limits it "
+                + "to the keys of IdentityFile.");
 
         r.macro("SH", "FILES");
         item(r, "inventory.yml", "The Ansible inventory (YAML, INI, or the JSON of ansible-inventory --list) "
@@ -126,7 +129,8 @@ public final class ManPage {
                 + "when --theme is not given (default ~/.config/wgtui/config).");
         item(r, "$XDG_STATE_HOME/wgtui/history", "The shell's history.");
         item(r, "$XDG_STATE_HOME/wgtui/wgtui.log", "The log.");
-        item(r, "~/.ssh/config, ~/.ssh/known_hosts", "OpenSSH settings and the host keys wgtui verifies against.");
+        item(r, "~/.ssh/config, ~/.ssh/known_hosts", "OpenSSH settings (HostName, User, Port, IdentityFile, "
+                + "IdentityAgent, IdentitiesOnly, ProxyJump, ConnectTimeout) and the host keys wgtui verifies against.");
 
         r.macro("SH", "EXAMPLES");
         example(r, "Every peer against the inventory, with markers (ok, changed, new, missing, extra):",
