@@ -318,4 +318,19 @@ class CliTest {
         assertThat(all.toString()).doesNotContain(DEMO_PRIVATE_KEY);
         assertThat(new String(Files.readAllBytes(conf), StandardCharsets.UTF_8)).contains(DEMO_PRIVATE_KEY);
     }
+
+    /** Issue 8.1: an endpoint that smuggles a section and a root hook in is refused, nothing written. */
+    @Test
+    void anInventoryValueThatWouldInjectLinesIsRefusedAndNothingIsWritten() throws IOException {
+        String before = Files.readString(conf);
+        Files.writeString(inventory, Files.readString(inventory).replace("wireguard_ip: 10.0.0.3\n",
+                "wireguard_ip: 10.0.0.3\n          wireguard_endpoint: \"198.51.100.7:51820 #\\n[Interface]\\nPostUp = touch /tmp/x\"\n"));
+        CliRun r = local("--yes", "apply", "cm4");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("host cm4: wireguard_endpoint '198.51.100.7:51820 #\\x0a[Interface]")
+                .contains("is not host:port");
+        assertThat(Files.readString(conf)).isEqualTo(before);
+        assertThat(backups()).isEmpty();
+        assertThat(r.out()).doesNotContain("PostUp = touch");
+    }
 }

@@ -311,7 +311,7 @@ public final class PeerMerge {
             setEntry(lines, "AllowedIPs", spec.allowedIpsText(), eol);
             changed = true;
         }
-        if (spec.endpoint() != null && !spec.endpoint().equals(peer.endpoint().orElse(null))) {
+        if (spec.endpoint() != null && !PeerSpec.sameEndpoint(spec.endpoint(), peer.endpoint().orElse(null))) {
             setEntry(lines, "Endpoint", spec.endpoint(), eol);
             changed = true;
         }
@@ -447,7 +447,7 @@ public final class PeerMerge {
                 PeerSpec a = was.get().toSpec();
                 PeerSpec b = p.toSpec();
                 if (!Objects.equals(a.publicKey(), b.publicKey()) || !sameCidrs(a.allowedIps(), b.allowedIps())
-                        || !Objects.equals(a.endpoint(), b.endpoint())
+                        || !PeerSpec.sameEndpoint(a.endpoint(), b.endpoint())
                         || !Objects.equals(a.persistentKeepalive(), b.persistentKeepalive())) {
                     updated.add(p.name());
                 }

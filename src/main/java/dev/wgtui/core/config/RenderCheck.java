@@ -90,7 +90,7 @@ public final class RenderCheck {
 
     private static boolean same(PeerSpec want, PeerSpec got) {
         return Objects.equals(want.publicKey(), got.publicKey()) && PeerMerge.sameCidrs(want.allowedIps(), got.allowedIps())
-                && (want.endpoint() == null || want.endpoint().equals(got.endpoint()))
+                && (want.endpoint() == null || PeerSpec.sameEndpoint(want.endpoint(), got.endpoint()))
                 && (want.persistentKeepalive() == null || want.persistentKeepalive().equals(got.persistentKeepalive()));
     }
 

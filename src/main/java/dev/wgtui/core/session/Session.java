@@ -270,6 +270,7 @@ public final class Session implements AutoCloseable {
             resolveKeys(cluster.workers());
         }
         Set<String> keep = cluster.workers().stream().map(Node::name).collect(Collectors.toSet());
+        keep.addAll(cluster.unmanagedPeers());
         // An unnamed peer that has a worker's key is that worker, not an extra: keep it.
         Set<String> workerKeys = new java.util.HashSet<>(knownKeys.values());
         cluster.workers().forEach(w -> w.publicKey().ifPresent(workerKeys::add));
