@@ -41,7 +41,7 @@ public final class RenderCheck {
                 out.add("line " + (i + 1) + " reads as " + kind(b.get(i)) + " where the plan has " + kind(a.get(i)));
             }
         }
-        Map<String, PeerBlock> peers = new HashMap<>();
+        Map<String, PeerBlock> peers = new HashMap<>(written.peers().size() * 2);
         for (PeerBlock p : written.peers()) {
             if (peers.putIfAbsent(p.name(), p) != null) {
                 out.add("peer '" + p.name() + "' is in the text twice");
@@ -68,7 +68,7 @@ public final class RenderCheck {
                 PeerBlock now = peers.get(was.name());
                 if (now == null) {
                     out.add("peer '" + was.name() + "' was lost");
-                } else if (!content(was).equals(content(now))) {
+                } else if (!sameContent(was, now)) {
                     out.add("peer '" + was.name() + "' was not part of the plan but its lines changed");
                 }
             }
@@ -94,15 +94,26 @@ public final class RenderCheck {
                 && (want.persistentKeepalive() == null || want.persistentKeepalive().equals(got.persistentKeepalive()));
     }
 
-    /** A peer's lines that are not blank, as written: its bytes, separators aside. */
-    private static List<String> content(PeerBlock p) {
-        List<String> out = new ArrayList<>(p.lines().size());
-        for (ConfigLine l : p.lines()) {
-            if (!(l instanceof ConfigLine.Blank)) {
-                out.add(l.raw());
+    /** The same lines that are not blank, as written: the peer's bytes, separators aside. */
+    private static boolean sameContent(PeerBlock a, PeerBlock b) {
+        List<ConfigLine> x = a.lines();
+        List<ConfigLine> y = b.lines();
+        int i = 0;
+        int j = 0;
+        while (true) {
+            while (i < x.size() && x.get(i) instanceof ConfigLine.Blank) {
+                i++;
+            }
+            while (j < y.size() && y.get(j) instanceof ConfigLine.Blank) {
+                j++;
+            }
+            if (i == x.size() || j == y.size()) {
+                return i == x.size() && j == y.size();
+            }
+            if (!x.get(i++).raw().equals(y.get(j++).raw())) {
+                return false;
             }
         }
-        return out;
     }
 
     private static String kind(ConfigLine l) {

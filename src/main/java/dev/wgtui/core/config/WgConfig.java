@@ -15,22 +15,36 @@ public final class WgConfig {
 
     private final String source;
     private final List<ConfigLine> lines;
-    private final int preambleEnd;
-    private final List<PeerBlock> blocks;
-    private final List<PeerBlock> peers;
+    /** The preamble's end, the blocks and the active peers: found when first asked for. */
+    private Structure structure;
     private Map<String, PeerBlock> byName;
+
+    private record Structure(int preambleEnd, List<PeerBlock> blocks, List<PeerBlock> peers) {
+    }
 
     private WgConfig(String source, List<ConfigLine> lines) {
         this.source = source;
         this.lines = Collections.unmodifiableList(lines);
-        List<int[]> units = units(this.lines);
-        this.preambleEnd = units.isEmpty() ? lines.size() : units.get(0)[0];
+    }
+
+    private Structure structure() {
+        Structure s = structure;
+        if (s == null) {
+            s = cut(lines);
+            structure = s;
+        }
+        return s;
+    }
+
+    private static Structure cut(List<ConfigLine> lines) {
+        List<int[]> units = units(lines);
+        int preambleEnd = units.isEmpty() ? lines.size() : units.get(0)[0];
         List<NameStyle.Found> names = new ArrayList<>(units.size());
         Map<String, Integer> weakCount = new HashMap<>();
         for (int i = 0; i < units.size(); i++) {
             int[] u = units.get(i);
             int end = i + 1 < units.size() ? units.get(i + 1)[0] : lines.size();
-            NameStyle.Found found = PeerBlock.readName(this.lines.subList(u[0], end), u[1] - u[0], u[2] == 1);
+            NameStyle.Found found = PeerBlock.readName(lines.subList(u[0], end), u[1] - u[0], u[2] == 1);
             names.add(found);
             if (found != null && !found.strong()) {
                 weakCount.merge(found.name(), 1, Integer::sum);
@@ -45,16 +59,15 @@ public final class WgConfig {
             if (found != null && !found.strong() && weakCount.get(found.name()) > 1) {
                 found = null; // the same label on several peers is a remark, not a name
             }
-            int owned = found == null ? end : ownedEnd(this.lines, u[1], end, found);
-            PeerBlock block = PeerBlock.of(this.lines.subList(u[0], owned), this.lines.subList(owned, end),
+            int owned = found == null ? end : ownedEnd(lines, u[1], end, found);
+            PeerBlock block = PeerBlock.of(lines.subList(u[0], owned), lines.subList(owned, end),
                     u[1] - u[0], found, u[2] == 1);
             all.add(block);
             if (!block.disabled()) {
                 active.add(block);
             }
         }
-        this.blocks = Collections.unmodifiableList(all);
-        this.peers = Collections.unmodifiableList(active);
+        return new Structure(preambleEnd, Collections.unmodifiableList(all), Collections.unmodifiableList(active));
     }
 
     /** Parses {@code text}; never fails: problems are reported by {@link ConfigCheck}. */
@@ -75,9 +88,7 @@ public final class WgConfig {
     private WgConfig(String source, WgConfig same) {
         this.source = source;
         this.lines = same.lines;
-        this.preambleEnd = same.preambleEnd;
-        this.blocks = same.blocks;
-        this.peers = same.peers;
+        this.structure = same.structure;
         this.byName = same.byName;
     }
 
@@ -92,30 +103,30 @@ public final class WgConfig {
 
     /** Everything before the first peer's lines: the [Interface] section and what surrounds it. */
     public List<ConfigLine> preamble() {
-        return lines.subList(0, preambleEnd);
+        return lines.subList(0, structure().preambleEnd());
     }
 
     /** The peers wg reads, in file order. */
     public List<PeerBlock> peers() {
-        return peers;
+        return structure().peers();
     }
 
     /** Every peer block in file order, the disabled ones (PiVPN) included. */
     public List<PeerBlock> blocks() {
-        return blocks;
+        return structure().blocks();
     }
 
     /** The disabled peers (PiVPN's {@code #[disabled]}), kept as they are. */
     public List<PeerBlock> disabledPeers() {
-        return blocks.stream().filter(PeerBlock::disabled).toList();
+        return blocks().stream().filter(PeerBlock::disabled).toList();
     }
 
     /** The active peer with this name (the first, if the file has it twice). */
     public Optional<PeerBlock> peer(String name) {
         Map<String, PeerBlock> index = byName;
         if (index == null) {
-            index = new HashMap<>(peers.size() * 2);
-            for (PeerBlock p : peers) {
+            index = new HashMap<>(peers().size() * 2);
+            for (PeerBlock p : peers()) {
                 index.putIfAbsent(p.name(), p);
             }
             byName = index;
@@ -125,6 +136,7 @@ public final class WgConfig {
 
     /** True when the peers are in name order (a file of one peer or none is). */
     public boolean sortedByName() {
+        List<PeerBlock> blocks = blocks();
         for (int i = 1; i < blocks.size(); i++) {
             if (blocks.get(i - 1).name().compareTo(blocks.get(i).name()) > 0) {
                 return false;
@@ -139,7 +151,7 @@ public final class WgConfig {
      */
     public NameStyle nameStyleForNewPeers() {
         NameStyle common = null;
-        for (PeerBlock p : blocks) {
+        for (PeerBlock p : blocks()) {
             if (!p.named()) {
                 continue;
             }
