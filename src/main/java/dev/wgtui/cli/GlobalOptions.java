@@ -52,7 +52,7 @@ public final class GlobalOptions {
     public boolean turnOffSaveConfig;
 
     @Option(names = "--theme", paramLabel = "NAME", scope = ScopeType.INHERIT, completionCandidates = Completions.Themes.class,
-            description = "Dashboard theme from themes/ (default, light, high-contrast, mono), else theme = NAME in ~/.config/wgtui/config; NO_COLOR gives mono")
+            description = "Colour theme from themes/ (default, light, high-contrast, mono) for the dashboard and for diffs on a terminal, else theme = NAME in ~/.config/wgtui/config; NO_COLOR gives mono")
     public String theme;
 
     /**
