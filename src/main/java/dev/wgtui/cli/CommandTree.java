@@ -180,7 +180,8 @@ public final class CommandTree {
             org.slf4j.LoggerFactory.getLogger(CommandTree.class).error("unexpected error", ex);
             message = "internal error: " + message;
         }
-        err.println("wgtui: " + message);
+        // A message may quote a line of the hub's file or a name from the inventory.
+        err.println("wgtui: " + TextViews.printable(message));
         if (ex instanceof dev.wgtui.core.hub.HubException h && h.kind() == dev.wgtui.core.hub.HubException.Kind.CONFLICT) {
             err.println("wgtui: nothing written");
         }

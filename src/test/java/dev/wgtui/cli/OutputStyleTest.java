@@ -133,4 +133,14 @@ class OutputStyleTest {
         assertThat(CliRun.run(files.args("prune")).out()).contains("\n-# old\\x1b[2Jlaptop\n");
         assertThat(CliRun.run(files.args("--json", "prune", "--yes")).out()).contains("# old\\u001b[2Jlaptop");
     }
+
+    @Test
+    void anErrorQuotingABadValueShowsItEscaped() throws IOException {
+        // YAML's "\e" and "\a": an escape sequence that would set the terminal's title
+        Files.writeString(files.inventory(), Files.readString(files.inventory()).replace("wireguard_ip: 10.0.0.4",
+                "wireguard_ip: \"10.0.0.4\\e]0;owned\\a\""));
+        CliRun r = CliRun.run(files.args("status"));
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(r.err()).startsWith("wgtui: ").contains("\\x1b]0;owned").doesNotContain(ESC).doesNotContain("\007");
+    }
 }
