@@ -67,7 +67,7 @@ _wgtui() {
         return 0
     fi
     case $cmd in
-        '') COMPREPLY=($(compgen -W "status peers diff preview apply validate backups restore prune health drift shell help" -- "$cur")); return 0 ;;
+        '') COMPREPLY=($(compgen -W "status peers diff preview apply validate backups restore prune sort health drift shell help" -- "$cur")); return 0 ;;
         diff|preview) kind=hosts ;;
         apply) kind=hosts ;;
         restore) (( n == 0 )) && kind=backups ;;

@@ -65,6 +65,7 @@ complete -c wgtui -n 'not __wgtui_command' -a validate -d 'Check that every inve
 complete -c wgtui -n 'not __wgtui_command' -a backups -d 'List the hub\'s config backups (time, peer count), newest first'
 complete -c wgtui -n 'not __wgtui_command' -a restore -d 'Restore a backup after confirmation'
 complete -c wgtui -n 'not __wgtui_command' -a prune -d 'Remove peers that are not in the inventory (shown as a diff; applied only after confirmation)'
+complete -c wgtui -n 'not __wgtui_command' -a sort -d 'Re-sort the hub\'s peers by name (shown as a diff; applied only after confirmation)'
 complete -c wgtui -n 'not __wgtui_command' -a health -d 'Show handshake age per peer; --ping pings each over the tunnel from the hub'
 complete -c wgtui -n 'not __wgtui_command' -a drift -d 'Compare the running interface (wg showconf) with the file; endpoints are ignored'
 complete -c wgtui -n 'not __wgtui_command' -a shell -d 'Interactive shell: the same commands, with completion and history'

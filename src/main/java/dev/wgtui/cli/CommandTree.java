@@ -25,8 +25,8 @@ public final class CommandTree {
 
     /** The commands of every face, in the order help lists them. A new command is added here. */
     static final List<Supplier<Object>> COMMANDS = List.of(StatusCommand::new, DiffCommand::new, ApplyCommand::new,
-            ValidateCommand::new, BackupsCommand::new, RestoreCommand::new, PruneCommand::new, HealthCommand::new,
-            DriftCommand::new);
+            ValidateCommand::new, BackupsCommand::new, RestoreCommand::new, PruneCommand::new, SortCommand::new,
+            HealthCommand::new, DriftCommand::new);
 
     /**
      * Global options that hold for a whole session: the shell and the {@code :} line take them

@@ -335,4 +335,46 @@ class CliTest {
         assertThat(backups()).isEmpty();
         assertThat(r.out()).doesNotContain("PostUp = touch");
     }
+
+    @Test
+    void sortIsItsOwnPreviewedWriteAndAMergeNeverReorders() throws IOException {
+        String unsorted = """
+                [Interface]
+                PrivateKey = %s
+                ListenPort = 51820
+
+                # the lab's gateway
+                [Peer]
+                # s2204
+                PublicKey = URQNck8QLVZZGVzCj12GAe8IgkPjQr55eL57XCiB5gc=
+                AllowedIPs = 10.0.0.4/32
+
+                [Peer]
+                # cm4
+                PublicKey = UHvBNQmvJ84Knx+0WvwkQYO4tI8k+ZJjVZFOCga9ygk=
+                AllowedIPs = 10.0.0.3/32
+                """.formatted(DEMO_PRIVATE_KEY);
+        Files.writeString(conf, unsorted);
+        CliRun apply = local("--yes", "apply", "k8s-proxy");
+        assertThat(apply.exitCode()).as(apply.err()).isZero();
+        String merged = Files.readString(conf);
+        assertThat(merged).startsWith(unsorted).contains("# k8s-proxy");
+
+        CliRun asked = local("sort");
+        assertThat(asked.exitCode()).isEqualTo(3);
+        assertThat(Files.readString(conf)).isEqualTo(merged);
+
+        CliRun sorted = local("--yes", "sort");
+        assertThat(sorted.exitCode()).as(sorted.err()).isZero();
+        String after = Files.readString(conf);
+        assertThat(after.indexOf("# cm4")).isLessThan(after.indexOf("# k8s-proxy"));
+        assertThat(after.indexOf("# k8s-proxy")).isLessThan(after.indexOf("# s2204"));
+        // the comment above s2204's [Peer] is s2204's: it moved with it
+        assertThat(after).contains("# the lab's gateway\n[Peer]\n# s2204\n");
+        assertThat(backups()).hasSize(2);
+
+        CliRun again = local("sort");
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).contains("in name order already");
+    }
 }

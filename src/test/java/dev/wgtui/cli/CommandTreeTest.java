@@ -9,7 +9,7 @@ class CommandTreeTest {
 
     @Test
     void everyCommandTakesHelp() {
-        for (String command : new String[]{"status", "diff", "apply", "validate", "backups", "restore", "prune",
+        for (String command : new String[]{"status", "diff", "apply", "validate", "backups", "restore", "prune", "sort",
                 "health", "drift", "shell", "help"}) {
             CliRun r = CliRun.run(command, "--help");
             assertThat(r.exitCode()).as(command).isZero();

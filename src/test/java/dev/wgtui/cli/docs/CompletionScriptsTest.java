@@ -98,7 +98,7 @@ class CompletionScriptsTest {
         ExternalShell.Result r = ExternalShell.run(List.of("bash", "--norc", "--noprofile", "-c", driver, "bash",
                 script("wgtui.bash").toString()), Map.of(), bin, 30);
         assertThat(r.out().strip().split(" ")).containsExactly("status", "peers", "diff", "preview", "apply",
-                "validate", "backups", "restore", "prune", "health", "drift", "shell", "help");
+                "validate", "backups", "restore", "prune", "sort", "health", "drift", "shell", "help");
     }
 
     /**
