@@ -8,9 +8,12 @@ import java.nio.file.Path;
 /** Options every command takes; they may stand before or after the command name. */
 public final class GlobalOptions {
 
+    /** The inventory read when no {@code -i} is given: {@code inventory.yml} in the working directory. */
+    public static final Path DEFAULT_INVENTORY = Path.of("inventory.yml");
+
     @Option(names = {"-i", "--inventory"}, paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "Ansible inventory: YAML, INI or the JSON of ansible-inventory --list (default: ${DEFAULT-VALUE})")
-    public Path inventory = Path.of("inventory.yml");
+    public Path inventory = DEFAULT_INVENTORY;
 
     @Option(names = "--local", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "Use this wg0.conf on this machine instead of the hub over SSH (also for running on the control plane itself)")

@@ -18,6 +18,8 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.time.Clock;
@@ -163,12 +165,30 @@ public final class WgtuiCommand implements Callable<Integer> {
             org.slf4j.LoggerFactory.getLogger(WgtuiCommand.class).error("unexpected error", ex);
             message = "internal error: " + message;
         }
+        if (ex instanceof InventoryException e && noInventoryGiven(e, parsed)) {
+            message = "no inventory: no -i FILE given and no " + GlobalOptions.DEFAULT_INVENTORY + " in "
+                    + Path.of("").toAbsolutePath() + "; name one with -i FILE, or try wgtui --demo";
+        }
         err.println("wgtui: " + message);
         if (ex instanceof HubException h && h.kind() == HubException.Kind.CONFLICT) {
             err.println("wgtui: nothing written");
         }
         err.flush();
         return code.code();
+    }
+
+    /** True when {@code e} is about the default inventory, which is missing, and no {@code -i} was given. */
+    private static boolean noInventoryGiven(InventoryException e, CommandLine.ParseResult parsed) {
+        if (!e.file().map(GlobalOptions.DEFAULT_INVENTORY::equals).orElse(false)
+                || Files.exists(GlobalOptions.DEFAULT_INVENTORY)) {
+            return false;
+        }
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--inventory")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The exit code for an exception thrown by a command. */
