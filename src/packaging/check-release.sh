@@ -85,6 +85,10 @@ out=$(nojava "$home/bin/wgtui" -i "$cluster/inventory.yml" --known-hosts "$clust
 expect "status" "$out" '^Hub k8s '
 expect "status" "$out" 'cm4 +✓ ok'
 expect "status" "$out" 's2204 +✓ ok'
+# An ed25519 key needs no BouncyCastle: loading it (a signed jar) costs about 0.5 s of CPU.
+WGTUI_JAVA_OPTS="-Xlog:class+load=info:file=$work/classes.txt" nojava "$home/bin/wgtui" -i "$cluster/inventory.yml" \
+    --known-hosts "$cluster/operator/known_hosts" status >/dev/null
+! grep -q 'org.bouncycastle' "$work/classes.txt" || fail "status with an ed25519 key loaded BouncyCastle"
 cluster_down "$cluster"
 
 debs=("$target"/wgtui_*.deb)

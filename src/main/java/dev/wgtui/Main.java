@@ -28,7 +28,7 @@ public final class Main {
             return completed.getAsInt();
         }
         WgtuiCommand root = new WgtuiCommand(Clock.systemUTC(), Confirm.terminal());
-        CommandLine cl = WgtuiCommand.commandLine(root);
+        CommandLine cl = WgtuiCommand.commandLineFor(root, args);
         try {
             return cl.execute(args);
         } finally {

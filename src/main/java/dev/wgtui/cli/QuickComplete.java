@@ -7,24 +7,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.Set;
 
 /**
  * {@code wgtui [OPTION...] __complete hosts|groups} without the command tree: what the shell asks
  * on every Tab, answered from the inventory alone. Building picocli's tree costs more than the
  * answer, so a line this class reads whole (global options, then {@code __complete KIND}) is
  * answered here, the same way {@link CompleteCommand} answers it; any other line, and
- * {@code backups} (it needs the hub), goes to the full tree. {@code QuickCompleteTest} keeps the
- * option names below equal to the tree's global options.
+ * {@code backups} (it needs the hub), goes to the full tree. The option names are
+ * {@link GlobalOptions#WITH_VALUE} and {@link GlobalOptions#FLAGS}.
  */
 public final class QuickComplete {
-
-    /** Global options that take a value ({@code -i FILE} or {@code --inventory=FILE}). */
-    static final Set<String> WITH_VALUE = Set.of("-i", "--inventory", "--local", "--preview", "--known-hosts",
-            "--control-plane-group", "--workers-group", "--theme");
-    /** Global options that take none. */
-    static final Set<String> FLAGS = Set.of("--demo", "--json", "-y", "--yes", "-v", "--verbose",
-            "--turn-off-saveconfig");
 
     private QuickComplete() {
     }
@@ -73,7 +65,7 @@ public final class QuickComplete {
                 name = arg.substring(0, eq);
                 value = arg.substring(eq + 1);
             }
-            if (WITH_VALUE.contains(name)) {
+            if (GlobalOptions.WITH_VALUE.contains(name)) {
                 if (value == null) {
                     if (i + 1 >= n - 2) {
                         return null;
@@ -83,7 +75,7 @@ public final class QuickComplete {
                 if (!set(o, name, value)) {
                     return null;
                 }
-            } else if (FLAGS.contains(arg)) {
+            } else if (GlobalOptions.FLAGS.contains(arg)) {
                 if (arg.equals("--demo")) {
                     o.demo = true;
                 }

@@ -21,6 +21,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -34,11 +35,13 @@ import java.util.concurrent.atomic.AtomicReference;
         description = {"Terminal console for the WireGuard hub of a cluster.",
                 "Lists every peer against the Ansible inventory, previews the merged hub config as a diff, "
                         + "and applies, validates or restores it without dropping the peers that were not part of the run."},
-        subcommands = {StatusCommand.class, DiffCommand.class, ApplyCommand.class, ValidateCommand.class,
-                BackupsCommand.class, RestoreCommand.class, PruneCommand.class, HealthCommand.class,
-                DriftCommand.class, dev.wgtui.repl.ShellCommand.class, CompleteCommand.class},
         exitCodeListHeading = "%nExit codes:%n")
 public final class WgtuiCommand implements Callable<Integer> {
+
+    /** The commands under the root, in the order help lists them. */
+    static final List<Class<?>> COMMANDS = List.of(StatusCommand.class, DiffCommand.class, ApplyCommand.class,
+            ValidateCommand.class, BackupsCommand.class, RestoreCommand.class, PruneCommand.class,
+            HealthCommand.class, DriftCommand.class, dev.wgtui.repl.ShellCommand.class, CompleteCommand.class);
 
     @Mixin
     GlobalOptions options = new GlobalOptions();
@@ -119,7 +122,7 @@ public final class WgtuiCommand implements Callable<Integer> {
         return ExitCode.OK.code();
     }
 
-    private static String[] concat(String first, java.util.List<String> rest) {
+    private static String[] concat(String first, List<String> rest) {
         String[] out = new String[rest.size() + 1];
         out[0] = first;
         for (int i = 0; i < rest.size(); i++) {
@@ -128,9 +131,55 @@ public final class WgtuiCommand implements Callable<Integer> {
         return out;
     }
 
-    /** A command line wired with wgtui's exit codes and one-line error messages. */
+    /** The whole tree, wired with wgtui's exit codes and one-line error messages. */
     public static CommandLine commandLine(WgtuiCommand root) {
+        return commandLine(root, COMMANDS);
+    }
+
+    /**
+     * The tree to run {@code args} with: when they name a command after global options only
+     * ({@code wgtui -i inv.yml status cm4}), the root and that command, since building every
+     * command's model costs more than running most of them; for any other line (no command,
+     * {@code --help}, a word that is no command) the whole tree. Either parses {@code args} alike.
+     */
+    public static CommandLine commandLineFor(WgtuiCommand root, String... args) {
+        String name = commandName(args);
+        if (name != null) {
+            for (Class<?> command : COMMANDS) {
+                Command c = command.getAnnotation(Command.class);
+                if (c.name().equals(name) || List.of(c.aliases()).contains(name)) {
+                    return commandLine(root, List.of(command));
+                }
+            }
+        }
+        return commandLine(root, COMMANDS);
+    }
+
+    /** The first word of {@code args} after global options, or null when something else comes first. */
+    static String commandName(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("-")) {
+                return arg;
+            }
+            if (arg.startsWith("--") && arg.indexOf('=') > 0
+                    && GlobalOptions.WITH_VALUE.contains(arg.substring(0, arg.indexOf('=')))) {
+                continue;
+            }
+            if (GlobalOptions.WITH_VALUE.contains(arg)) {
+                i++;
+            } else if (!GlobalOptions.FLAGS.contains(arg)) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static CommandLine commandLine(WgtuiCommand root, List<Class<?>> commands) {
         CommandLine cl = new CommandLine(root);
+        for (Class<?> command : commands) {
+            cl.addSubcommand(command);
+        }
         listExitCodes(cl, exitCodeList());
         cl.setExecutionExceptionHandler(WgtuiCommand::handle);
         cl.setParameterExceptionHandler((ex, args) -> {

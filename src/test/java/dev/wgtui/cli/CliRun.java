@@ -18,8 +18,13 @@ record CliRun(int exitCode, String out, String err) {
     }
 
     static CliRun run(Clock clock, Confirm confirm, String... args) {
+        return run(clock, confirm, false, args);
+    }
+
+    /** As wgtui runs {@code args}: on the tree {@link WgtuiCommand#commandLineFor} builds for them. */
+    static CliRun run(Clock clock, Confirm confirm, boolean wholeTree, String... args) {
         WgtuiCommand root = new WgtuiCommand(clock, confirm);
-        CommandLine cl = WgtuiCommand.commandLine(root);
+        CommandLine cl = wholeTree ? WgtuiCommand.commandLine(root) : WgtuiCommand.commandLineFor(root, args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));

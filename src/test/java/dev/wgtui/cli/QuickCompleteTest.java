@@ -3,18 +3,13 @@ package dev.wgtui.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.OptionalInt;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,23 +33,6 @@ class QuickCompleteTest {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         OptionalInt code = QuickComplete.run(args, new PrintStream(buf, true, StandardCharsets.UTF_8));
         return new Answer(code, buf.toString(StandardCharsets.UTF_8));
-    }
-
-    @Test
-    void knowsEveryGlobalOptionOfTheTreeWithItsArity() {
-        CommandSpec root = WgtuiCommand.commandLine(new WgtuiCommand(CliRun.CLOCK, q -> false)).getCommandSpec();
-        Set<String> withValue = new HashSet<>();
-        Set<String> flags = new HashSet<>();
-        for (CommandSpec mixin : root.mixins().values()) {
-            if (!(mixin.userObject() instanceof GlobalOptions)) {
-                continue;
-            }
-            for (OptionSpec option : mixin.options()) {
-                (option.arity().max() > 0 ? withValue : flags).addAll(Arrays.asList(option.names()));
-            }
-        }
-        assertThat(withValue).as("global options with a value").isEqualTo(QuickComplete.WITH_VALUE);
-        assertThat(flags).as("global flags").isEqualTo(QuickComplete.FLAGS);
     }
 
     @ParameterizedTest
