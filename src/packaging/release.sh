@@ -251,7 +251,8 @@ Description: terminal console for the WireGuard hub of a cluster
  wg0.conf as a diff, and applies, validates or restores it over SSH without
  dropping the peers that were not part of the run. Ships its own Java runtime.
 CONTROL
-    dpkg-deb --root-owner-group -Zxz --build "$pkg" "$target/wgtui_${debversion}_$debarch.deb" >/dev/null
+    # gzip: a few MB larger than xz, and a minute less on a 2-core build machine
+    dpkg-deb --root-owner-group -Zgzip --build "$pkg" "$target/wgtui_${debversion}_$debarch.deb" >/dev/null
     rm -rf "$pkg"
     log "$(du -h "$target/wgtui_${debversion}_$debarch.deb" | cut -f1) $target/wgtui_${debversion}_$debarch.deb"
 fi
