@@ -20,6 +20,7 @@
 #   DIR/hosts.txt           "name underlay-ip wg-ip" per host
 #   DIR/pids                "pid starttime what" of every process started or found
 #   DIR/state               what down needs; a copy in /run/wgtui-testbed/ID.state for gc
+#   DIR must be where every host sees it: not under /tmp, /root, ~wgtuser or /run/wireguard
 #
 # How the namespaces compose (the point of the whole thing):
 #   1. `ip netns exec wgt-ID-HOST CMD` enters the host's network namespace, unshares a
@@ -252,6 +253,10 @@ gc_stale() {
             log "gc: owner $TB_OWNER of testbed $TB_ID is gone, tearing it down"
             teardown
             rm -f "$TB_DIR/state"
+            # A DIR the Java tests made (Testbed.newDir) goes too: its JVM is gone.
+            case $(realpath -m -- "$TB_DIR") in
+                "$REGISTRY"/dirs/?*/?*) rm -rf -- "$TB_DIR"; rmdir -- "${TB_DIR%/*}" 2>/dev/null || true ;;
+            esac
         ) || log "gc of $f failed"
     done
 }
@@ -378,8 +383,15 @@ cmd_up() {
     need_tools
     local dir=$1; shift
     [[ $dir != *[[:space:]]* ]] || die "DIR must not contain whitespace: $dir"
-    # Each host mounts its own /tmp, which would hide a DIR below it from its sshd.
-    case "$(realpath -m -- "$dir")/" in /tmp/*) die "DIR must not be under /tmp (each host has its own /tmp): $dir" ;; esac
+    # Each host mounts its own /tmp, homes and /run/wireguard, which would hide a DIR below
+    # them from its sshd. (The Java tests keep theirs under $REGISTRY/dirs/.)
+    local private
+    for private in /tmp /root "$(getent passwd "$TEST_USER" | cut -d: -f6)" /run/wireguard; do
+        [[ -n $private ]] || continue
+        case "$(realpath -m -- "$dir")/" in
+            "$private"/*) die "DIR must not be under $private (each host mounts its own $private): $dir" ;;
+        esac
+    done
 
     local -a hosts=() wgips=()
     local arg h wgip

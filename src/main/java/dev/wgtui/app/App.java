@@ -3,6 +3,7 @@ package dev.wgtui.app;
 import dev.wgtui.cli.CommandTree;
 import dev.wgtui.cli.Confirm;
 import dev.wgtui.cli.Environment;
+import dev.wgtui.cli.QuickComplete;
 import dev.wgtui.cli.TerminalPrompts;
 import dev.wgtui.cli.WgtuiCommand;
 import dev.wgtui.core.session.Session;
@@ -15,6 +16,7 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -31,6 +33,12 @@ public final class App {
     public static CommandLine commandLine(WgtuiCommand root) {
         root.setHome(App::home);
         return CommandTree.commandLine(root, List.of(new ShellCommand()));
+    }
+
+    /** The tree to run {@code args} with: the root and the one command they name, else the whole tree. */
+    public static CommandLine commandLineFor(WgtuiCommand root, String... args) {
+        root.setHome(App::home);
+        return CommandTree.commandLineFor(root, List.of(new ShellCommand()), args);
     }
 
     /**
@@ -69,8 +77,13 @@ public final class App {
 
     /** Runs wgtui with {@code args} on this process's terminal, closing what it opened; returns the exit code. */
     public static int run(Environment env, Clock clock, Confirm confirm, String... args) {
+        // The shell asks on every Tab: answered without building the command tree when it can be.
+        OptionalInt completed = QuickComplete.run(args, System.out);
+        if (completed.isPresent()) {
+            return completed.getAsInt();
+        }
         WgtuiCommand root = new WgtuiCommand(clock, confirm, env);
-        CommandLine cl = commandLine(root);
+        CommandLine cl = commandLineFor(root, args);
         try {
             return cl.execute(args);
         } finally {

@@ -49,6 +49,57 @@ public final class CommandTree {
         faces.forEach(cl::addSubcommand);
         cl.addSubcommand(new HelpCommand());
         cl.addSubcommand(new CompleteCommand());
+        return wired(cl);
+    }
+
+    /**
+     * The tree to run {@code args} with: when they name a command after global options only
+     * ({@code wgtui -i inv.yml status cm4}), the root and that command, since building every
+     * command's model costs more than running most of them; for any other line (no command,
+     * {@code --help}, a word that is no command) the whole tree. Either parses {@code args} alike.
+     */
+    public static CommandLine commandLineFor(WgtuiCommand root, List<Object> faces, String... args) {
+        String name = commandName(args);
+        if (name != null && !name.equals("help")) { // help lists the whole tree
+            List<Object> all = new ArrayList<>();
+            COMMANDS.forEach(c -> all.add(c.get()));
+            all.addAll(faces);
+            all.add(new HelpCommand());
+            all.add(new CompleteCommand());
+            for (Object command : all) {
+                CommandLine.Command c = command.getClass().getAnnotation(CommandLine.Command.class);
+                if (c.name().equals(name) || List.of(c.aliases()).contains(name)) {
+                    CommandLine cl = new CommandLine(root);
+                    cl.addSubcommand(command);
+                    return wired(cl);
+                }
+            }
+        }
+        return commandLine(root, faces);
+    }
+
+    /** The first word of {@code args} after global options, or null when something else comes first. */
+    static String commandName(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("-")) {
+                return arg;
+            }
+            if (arg.startsWith("--") && arg.indexOf('=') > 0
+                    && GlobalOptions.WITH_VALUE.contains(arg.substring(0, arg.indexOf('=')))) {
+                continue;
+            }
+            if (GlobalOptions.WITH_VALUE.contains(arg)) {
+                i++;
+            } else if (!GlobalOptions.FLAGS.contains(arg)) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** wgtui's exit codes in every command's help, and its one-line errors. */
+    private static CommandLine wired(CommandLine cl) {
         listExitCodes(cl, exitCodeList());
         cl.setExecutionExceptionHandler(CommandTree::handle);
         cl.setParameterExceptionHandler((ex, args) -> {
@@ -180,6 +231,10 @@ public final class CommandTree {
             org.slf4j.LoggerFactory.getLogger(CommandTree.class).error("unexpected error", ex);
             message = "internal error: " + message;
         }
+        if (ex instanceof dev.wgtui.core.inventory.InventoryException e && noInventoryGiven(e, parsed)) {
+            message = "no inventory: no -i FILE given and no " + GlobalOptions.DEFAULT_INVENTORY + " in "
+                    + java.nio.file.Path.of("").toAbsolutePath() + "; name one with -i FILE, or try wgtui --demo";
+        }
         // A message may quote a line of the hub's file or a name from the inventory.
         err.println("wgtui: " + TextViews.printable(message));
         if (ex instanceof dev.wgtui.core.hub.HubException h && h.kind() == dev.wgtui.core.hub.HubException.Kind.CONFLICT) {
@@ -187,5 +242,20 @@ public final class CommandTree {
         }
         err.flush();
         return code.code();
+    }
+
+    /** True when {@code e} is about the default inventory, which is missing, and no {@code -i} was given. */
+    private static boolean noInventoryGiven(dev.wgtui.core.inventory.InventoryException e,
+                                            CommandLine.ParseResult parsed) {
+        if (!e.file().map(GlobalOptions.DEFAULT_INVENTORY::equals).orElse(false)
+                || java.nio.file.Files.exists(GlobalOptions.DEFAULT_INVENTORY)) {
+            return false;
+        }
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--inventory")) {
+                return false;
+            }
+        }
+        return true;
     }
 }

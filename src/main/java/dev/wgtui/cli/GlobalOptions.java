@@ -4,13 +4,28 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 import java.nio.file.Path;
+import java.util.Set;
 
 /** Options every command takes; they may stand before or after the command name. */
 public final class GlobalOptions {
 
+    /** The inventory read when no {@code -i} is given: {@code inventory.yml} in the working directory. */
+    public static final Path DEFAULT_INVENTORY = Path.of("inventory.yml");
+
+    /**
+     * The names of the options below that take a value ({@code -i FILE}, {@code --inventory=FILE}),
+     * for what reads a command line before picocli does ({@link QuickComplete},
+     * {@link CommandTree#commandLineFor}); a test keeps them equal to the annotations.
+     */
+    static final Set<String> WITH_VALUE = Set.of("-i", "--inventory", "--local", "--preview", "--known-hosts",
+            "--control-plane-group", "--workers-group", "--theme");
+    /** The names of the options below that take none. */
+    static final Set<String> FLAGS = Set.of("--demo", "--json", "-y", "--yes", "-v", "--verbose",
+            "--turn-off-saveconfig");
+
     @Option(names = {"-i", "--inventory"}, paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "Ansible inventory: YAML, INI or the JSON of ansible-inventory --list (default: ${DEFAULT-VALUE})")
-    public Path inventory = Path.of("inventory.yml");
+    public Path inventory = DEFAULT_INVENTORY;
 
     @Option(names = "--local", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "Use this wg0.conf on this machine instead of the hub over SSH (also for running on the control plane itself)")

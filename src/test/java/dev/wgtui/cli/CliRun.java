@@ -31,10 +31,20 @@ record CliRun(int exitCode, String out, String err) {
      * @param confirm gets the question and what was printed on standard output before it was asked
      */
     static CliRun run(Clock clock, Environment env, BiPredicate<String, String> confirm, String... args) {
+        return run(clock, env, confirm, false, args);
+    }
+
+    /** As wgtui runs {@code args}: on the tree {@link App#commandLineFor} builds for them, or the whole tree. */
+    static CliRun run(Clock clock, Confirm confirm, boolean wholeTree, String... args) {
+        return run(clock, Environment.plain(), (question, shown) -> confirm.ask(question), wholeTree, args);
+    }
+
+    static CliRun run(Clock clock, Environment env, BiPredicate<String, String> confirm, boolean wholeTree,
+                      String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         WgtuiCommand root = new WgtuiCommand(clock, question -> confirm.test(question, out.toString()), env);
-        CommandLine cl = App.commandLine(root);
+        CommandLine cl = wholeTree ? App.commandLine(root) : App.commandLineFor(root, args);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         try {

@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 /**
  * Real hosts for tests: one network namespace per host with its own OpenSSH sshd, its own
@@ -85,14 +87,54 @@ public final class Testbed implements AutoCloseable {
         }
     }
 
-    /** A fresh directory for a testbed under {@code target/testbed/}, named after {@code label}. */
+    /**
+     * Where this JVM's testbeds keep their state: a directory of its own under {@code /run}, which
+     * every host sees as it is. Not in the checkout: a clone under {@code /tmp} (or {@code /root})
+     * would put it where each host mounts a private tmpfs, out of its sshd's sight.
+     */
+    private static final Path STATE_ROOT = Path.of("/run/wgtui-testbed/dirs");
+    private static Path runDir;
+
+    /**
+     * A fresh directory for a testbed, named after {@code label}, in this JVM's directory under
+     * {@code /run/wgtui-testbed/dirs/}; that is removed when the JVM exits, but for the directory of
+     * a testbed still up (a later {@code up} collects it, see {@code testbed.sh gc}).
+     */
     public static Path newDir(String label) {
-        Path base = projectDir().resolve("target").resolve("testbed");
         try {
-            Files.createDirectories(base);
+            // again: a gc may have removed it with the last testbed of a gone owner
+            Path base = Files.createDirectories(runDir());
             return Files.createTempDirectory(base, label.replaceAll("[^A-Za-z0-9_.-]", "_") + "-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static synchronized Path runDir() throws IOException {
+        if (runDir == null) {
+            Files.createDirectories(STATE_ROOT);
+            Path dir = Files.createTempDirectory(STATE_ROOT, "jvm-" + ProcessHandle.current().pid() + "-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> removeDownTestbeds(dir), "testbed-dirs " + dir));
+            runDir = dir;
+        }
+        return runDir;
+    }
+
+    /** Removes {@code dir} but for testbed directories whose testbed is still up (they hold {@code state}). */
+    private static void removeDownTestbeds(Path dir) {
+        try (Stream<Path> beds = Files.list(dir)) {
+            for (Path bed : beds.toList()) {
+                if (!Files.exists(bed.resolve("state"))) {
+                    try (Stream<Path> files = Files.walk(bed)) {
+                        for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                            Files.deleteIfExists(f);
+                        }
+                    }
+                }
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException | UncheckedIOException e) {
+            // left for /run to forget at the next boot
         }
     }
 
