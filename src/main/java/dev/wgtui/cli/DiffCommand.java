@@ -3,7 +3,6 @@ package dev.wgtui.cli;
 import dev.wgtui.core.plan.Plan;
 import dev.wgtui.core.session.Session;
 import picocli.CommandLine.Command;
-import dev.wgtui.core.session.WorkerSetup;
 import picocli.CommandLine.Mixin;
 
 import java.util.List;
@@ -22,17 +21,22 @@ final class DiffCommand extends HubCommand {
     public Integer call() throws Exception {
         Session s = session();
         select(s, choice.patterns);
+        Reached reached = withProgress(() -> reachWorkers(s, choice.workers));
         Plan plan = s.plan();
         s.writePreview(plan);
-        List<WorkerSetup.Change> workerChanges = choice.workers ? s.planWorkers() : List.of();
         if (options().json) {
             Map<String, Object> json = planJson(plan);
-            json.put("workers", workerJson(workerChanges));
+            json.put("workers", workerJson(reached.changes()));
+            json.put("failed", failureJson(reached.failures()));
             out().println(Json.write(json));
         } else {
             printPlan(plan);
-            printWorkers(workerChanges);
+            printWorkers(reached.changes());
+            if (!reached.failures().isEmpty()) {
+                out().println();
+                out().print(TextViews.leftOut(reached.failures()));
+            }
         }
-        return ExitCode.OK.code();
+        return ApplyCommand.exitCode(reached.failures(), List.of());
     }
 }

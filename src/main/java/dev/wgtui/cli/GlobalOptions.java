@@ -34,6 +34,10 @@ public final class GlobalOptions {
             description = "Show each command run on a host as [#] ... (secrets hidden)")
     public boolean verbose;
 
+    @Option(names = {"-f", "--forks"}, paramLabel = "N", scope = ScopeType.INHERIT,
+            description = "How many workers to work on at once, as Ansible's forks (default: ${DEFAULT-VALUE})")
+    public int forks = dev.wgtui.remote.RemoteWorkerKeys.DEFAULT_FORKS;
+
     @Option(names = "--known-hosts", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "known_hosts file to verify host keys against (default: ~/.ssh/known_hosts)")
     public Path knownHosts;
