@@ -12,8 +12,9 @@
 #   -A FORKS     Ansible's forks (default 25)
 #   -t           also the tuned Ansible variant (pipelining, no fact gathering)
 #   -s           also time `wgtui status` on the deployed cluster
-#   -p           run the hosts and the measured commands at high priority (nice -15), so that
-#                other work on a shared machine disturbs the figures less
+#   -p           run the measured command at high priority (its own session, autogroup and nice
+#                -15; the hosts' sshd at nice -15), so that other work on a shared machine
+#                disturbs the figures less. Each SSH session on a host is its own autogroup.
 #   -k           keep the testbed up afterwards (tear down with: testbed.sh down DIR)
 #   -d DIR       the testbed in DIR: made there and kept if none is, else used as it is
 #
@@ -96,7 +97,10 @@ fi
 hosts_cpu() { if [[ -n $cg ]]; then cat "$cg/cpuacct.usage"; else echo 0; fi; }
 nice=()
 if [[ $prio == yes ]]; then
-    nice=(nice -n -15)
+    # With autogroups (sched_autogroup_enabled) nice counts only inside a session: the
+    # measured command gets a session whose autogroup is at -15 too.
+    # shellcheck disable=SC2016 # $@ is the inner shell's
+    nice=(setsid -w bash -c 'echo -15 >/proc/self/autogroup 2>/dev/null; exec nice -n -15 "$@"' bash)
     for f in "$dir"/*/anchor.pid; do renice -n -15 -p "$(cat "$f")" >/dev/null; done
 fi
 

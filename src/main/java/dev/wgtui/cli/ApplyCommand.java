@@ -37,8 +37,17 @@ final class ApplyCommand extends HubCommand {
     }
 
     private int apply(Session s) throws Exception {
+        List<WorkerFailure> failures = new ArrayList<>();
+        try {
+            return apply(s, failures);
+        } finally {
+            putBack(s, failures);
+        }
+    }
+
+    private int apply(Session s, List<WorkerFailure> failures) throws Exception {
         Reached reached = reachWorkers(s, choice.workers);
-        List<WorkerFailure> failures = new ArrayList<>(reached.failures());
+        failures.addAll(reached.failures());
         Plan plan = s.plan();
         printPlan(plan);
         printWorkers(reached.changes());

@@ -22,7 +22,12 @@ final class DiffCommand extends HubCommand {
         Session s = session();
         select(s, choice.patterns);
         Reached reached = withProgress(() -> reachWorkers(s, choice.workers));
-        Plan plan = s.plan();
+        Plan plan;
+        try {
+            plan = s.plan();
+        } finally {
+            putBack(s, reached.failures());
+        }
         s.writePreview(plan);
         if (options().json) {
             Map<String, Object> json = planJson(plan);

@@ -142,6 +142,21 @@ abstract class HubCommand implements Callable<Integer> {
     }
 
     /**
+     * After a run in the shell or the dashboard, the workers left out are selected again: the
+     * selection is the operator's, and the next run tries them again.
+     */
+    void putBack(Session s, List<WorkerFailure> failures) {
+        if (!root.interactive()) {
+            return;
+        }
+        for (WorkerFailure f : failures) {
+            if (!s.selection().contains(f.worker())) {
+                s.toggle(f.worker());
+            }
+        }
+    }
+
+    /**
      * Runs {@code body} with {@code 12/53 workers} on a terminal's standard error while workers
      * are worked on (the command line only: the shell and the dashboard have their own screen).
      */

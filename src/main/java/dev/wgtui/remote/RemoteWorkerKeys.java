@@ -61,9 +61,10 @@ public final class RemoteWorkerKeys implements WorkerKeys {
     }
 
     /**
-     * Workers worked on at once unless {@code --forks} says otherwise: measured on a 2-core jump
-     * host against 53 and 150 workers (src/test/bench/workers.sh); beyond this the run is no
-     * faster and the host's CPU is saturated.
+     * Workers worked on at once unless {@code --forks} says otherwise. Measured on a 2-core
+     * machine against 53 and 150 testbed workers (src/test/bench/workers.sh): 10 was slower,
+     * 25 already kept both cores busy, and 50 or 100 were no faster while costing more CPU and
+     * threads on the jump host. Raise it for workers far away (high latency, idle CPU).
      */
     public static final int DEFAULT_FORKS = 25;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);

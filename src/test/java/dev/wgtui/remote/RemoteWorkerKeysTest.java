@@ -107,6 +107,28 @@ class RemoteWorkerKeysTest {
     }
 
     @Test
+    void aPlannerGetsTheKeyAndTheConfigInOneRoundTripAndTheNextLookupAsksNoMore() throws Exception {
+        String priv = FakeHubHost.key();
+        FakeHubHost cm4 = host("cm4");
+        String conf = "[Interface]\nAddress = 10.0.0.3/24\nPrivateKey = " + priv + "\n";
+        cm4.writeConf(conf);
+        RemoteWorkerKeys keys = keys();
+        Node worker = worker("cm4", Map.of());
+        RemoteHub on = new RemoteHub(worker, cm4.shell, RemoteHub.Layout.under(cm4.etc.toString(), cm4.tmp.toString(), "wg0"),
+                RemoteHub.Settings.defaults().withBecome(true));
+
+        RemoteWorkerKeys.Looked looked = keys.lookUpAndRead(worker, on);
+
+        assertThat(looked.key().publicKey()).contains(pubkey(priv));
+        assertThat(looked.key().source()).contains(RemoteWorkerKeys.Source.CONFIG);
+        assertThat(looked.state().text()).isEqualTo(conf);
+        assertThat(looked.state().live()).isEmpty();
+        assertThat(cm4.shell.runs).hasSize(1);
+        assertThat(keys.existingKeys(List.of(worker))).containsEntry("cm4", pubkey(priv));
+        assertThat(cm4.shell.runs).hasSize(1);
+    }
+
+    @Test
     void readFromTheRunningInterface() throws Exception {
         String priv = FakeHubHost.key();
         FakeHubHost cm4 = host("cm4");
