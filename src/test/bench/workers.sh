@@ -3,7 +3,7 @@
 # Ansible design, on one testbed (a hub and N workers, each an OpenSSH sshd and wireguard-go
 # in its own network namespace; src/test/testbed/testbed.sh).
 #
-#   src/test/bench/workers.sh [-n WORKERS] [-f FORKS...] [-r RUNS] [-a] [-A FORKS] [-k]
+#   src/test/bench/workers.sh [-n WORKERS] [-f FORKS,...] [-r RUNS] [-a] [-A FORKS] [-t] [-s] [-p] [-k] [-d DIR]
 #
 #   -n WORKERS   workers on the testbed (1..150; default 53)
 #   -f FORKS     wgtui --forks values to measure, comma separated (default: wgtui's default)
@@ -50,7 +50,10 @@ while getopts 'n:f:r:aA:tskd:p' opt; do
         *) sed -n '6,21p' "$0" >&2; exit 2 ;;
     esac
 done
-[[ $workers =~ ^[0-9]+$ ]] && ((workers >= 1 && workers <= 150)) || { echo "workers.sh: -n 1..150" >&2; exit 2; }
+if ! [[ $workers =~ ^[0-9]+$ ]] || ((workers < 1 || workers > 150)); then
+    echo "workers.sh: -n 1..150" >&2
+    exit 2
+fi
 [[ $(id -u) == 0 ]] || { echo "workers.sh: needs root (the testbed)" >&2; exit 2; }
 [[ -f $repo/target/wgtui.jar ]] || { echo "workers.sh: build first: mvn -B -q -DskipTests package" >&2; exit 2; }
 if [[ $ansible == yes || $tuned == yes ]] && ! command -v ansible-playbook >/dev/null; then
