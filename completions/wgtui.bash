@@ -28,9 +28,9 @@ _wgtui() {
     for (( i = 1; i < ${#words[@]} - 1; i++ )); do
         w=${words[i]}
         case $w in
-            --control-plane-group|-i|--inventory|--known-hosts|--local|--preview|--theme|--workers-group)
+            --control-plane-group|-f|--forks|-i|--inventory|--known-hosts|--local|--preview|--theme|--workers-group)
                 fwd+=("$w" "${words[i+1]}"); (( i++ )) ;;
-            --control-plane-group=*|--inventory=*|--known-hosts=*|--local=*|--preview=*|--theme=*|--workers-group=*|--demo|--json|--turn-off-saveconfig|-v|--verbose|-y|--yes)
+            --control-plane-group=*|--forks=*|--inventory=*|--known-hosts=*|--local=*|--preview=*|--theme=*|--workers-group=*|--demo|--json|--turn-off-saveconfig|-v|--verbose|-y|--yes)
                 fwd+=("$w") ;;
             --stale-after)
                 (( i++ )) ;;
@@ -47,7 +47,7 @@ _wgtui() {
         --control-plane-group|--workers-group)
             COMPREPLY=($(compgen -W "$(_wgtui_names groups "${fwd[@]}" | cut -f1)" -- "$cur"))
             return 0 ;;
-        --stale-after)
+        -f|--forks|--stale-after)
             COMPREPLY=()
             return 0 ;;
         --theme)
@@ -55,7 +55,7 @@ _wgtui() {
             return 0 ;;
     esac
     if [[ $cur == -* ]]; then
-        local opts="--control-plane-group --demo -h --help -i --inventory --json --known-hosts --local --preview --theme --turn-off-saveconfig -v --verbose -V --version --workers-group -y --yes"
+        local opts="--control-plane-group --demo -f --forks -h --help -i --inventory --json --known-hosts --local --preview --theme --turn-off-saveconfig -v --verbose -V --version --workers-group -y --yes"
         case $cmd in
             diff|preview) opts+=" --exit-code -w --workers" ;;
             apply) opts+=" -w --workers" ;;

@@ -10,10 +10,10 @@ function __wgtui_names --argument-names kind
     set -l i 2
     while test $i -le (count $words)
         switch $words[$i]
-            case --control-plane-group -i --inventory --known-hosts --local --preview --theme --workers-group
+            case --control-plane-group -f --forks -i --inventory --known-hosts --local --preview --theme --workers-group
                 set i (math $i + 1)
                 test $i -le (count $words); and set -a fwd $words[(math $i - 1)] $words[$i]
-            case '--control-plane-group=*' '--inventory=*' '--known-hosts=*' '--local=*' '--preview=*' '--theme=*' '--workers-group=*' --demo --json --turn-off-saveconfig -v --verbose -y --yes
+            case '--control-plane-group=*' '--forks=*' '--inventory=*' '--known-hosts=*' '--local=*' '--preview=*' '--theme=*' '--workers-group=*' --demo --json --turn-off-saveconfig -v --verbose -y --yes
                 set -a fwd $words[$i]
         end
         set i (math $i + 1)
@@ -35,7 +35,7 @@ function __wgtui_command
     set -l i 2
     while test $i -le (count $words)
         switch $words[$i]
-            case --control-plane-group -i --inventory --known-hosts --local --preview --theme --workers-group --stale-after
+            case --control-plane-group -f --forks -i --inventory --known-hosts --local --preview --theme --workers-group --stale-after
                 set i (math $i + 1)
             case '-*'
             case '*'
@@ -74,6 +74,7 @@ complete -c wgtui -n 'not __wgtui_command' -a help -d 'List the commands, or sho
 # options of every command
 complete -c wgtui -l control-plane-group -x -a '(__wgtui_names groups)' -d 'Inventory group of the hub'
 complete -c wgtui -l demo -d 'Run on the built-in sample cluster'
+complete -c wgtui -s f -l forks -x -d 'How many workers to work on at once, as Ansible\'s forks'
 complete -c wgtui -s h -l help -d 'Show this help message and exit'
 complete -c wgtui -s i -l inventory -r -F -d 'Ansible inventory'
 complete -c wgtui -l json -d 'Print machine-readable JSON'

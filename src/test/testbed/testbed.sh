@@ -46,7 +46,8 @@
 #
 # Left on the machine on purpose (shared by concurrent testbeds): user wgtuser, the
 # file /etc/sudoers.d/wgtui-testbed, empty dirs /run/sshd and /run/wireguard (mount
-# points / sshd privilege separation). `purge` removes the user and the sudoers file.
+# points / sshd privilege separation), fs.inotify.max_user_instances raised to at least
+# 512 + 2 per host (one per wireguard-go). `purge` removes the user and the sudoers file.
 #
 # Needs root, iproute2, util-linux (unshare, nsenter, flock), openssh-server,
 # openssh-client (ssh-keygen), wireguard-tools, wireguard-go, sudo, coreutils.
@@ -403,7 +404,8 @@ cmd_up() {
         [[ " ${hosts[*]} " != *" $h "* ]] || die "host $h given twice"
         hosts+=("$h") wgips+=("$wgip")
     done
-    ((${#hosts[@]} <= 100)) || die "at most 100 hosts"
+    # NET.(11+I) must stay below .255; 151 is a hub and 150 workers (src/test/bench/workers.sh).
+    ((${#hosts[@]} <= 151)) || die "at most 151 hosts"
     if [[ $(getent shadow root | cut -d: -f2) == '!'* ]]; then
         die "root's password field starts with '!' (locked): sshd with UsePAM no refuses root; run: usermod -p '*' root"
     fi
@@ -414,6 +416,15 @@ cmd_up() {
 
     mkdir -p "$REGISTRY" /run/sshd /run/wireguard /etc/netns
     chmod 0755 /run/sshd
+    # Every wireguard-go holds an inotify instance (it watches its UAPI socket), and root may
+    # have 128 by default: the 128th interface of the machine would die as it comes up. Raised
+    # (never lowered) to leave room for this testbed's hosts and those of others.
+    local inotify want_inotify=$((512 + 2 * ${#hosts[@]}))
+    inotify=$(cat /proc/sys/fs/inotify/max_user_instances 2>/dev/null || echo 0)
+    if ((inotify < want_inotify)) && [[ -w /proc/sys/fs/inotify/max_user_instances ]]; then
+        echo "$want_inotify" >/proc/sys/fs/inotify/max_user_instances
+        log "fs.inotify.max_user_instances raised from $inotify to $want_inotify"
+    fi
 
     TB_DIR=$dir
     TB_HOSTS=("${hosts[@]}")

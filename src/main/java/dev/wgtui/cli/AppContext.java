@@ -5,6 +5,7 @@ import dev.wgtui.core.cluster.ClusterLoader;
 import dev.wgtui.core.hub.Hub;
 import dev.wgtui.core.inventory.Inventory;
 import dev.wgtui.core.inventory.InventoryException;
+import dev.wgtui.core.session.Progress;
 import dev.wgtui.core.session.Session;
 import dev.wgtui.core.session.WorkerKeys;
 import dev.wgtui.core.session.WorkerSetup;
@@ -43,6 +44,8 @@ public final class AppContext implements AutoCloseable {
     private RemoteConnections connections;
     private volatile HostKeyPrompt hostKeyPrompt = TerminalPrompts.hostKey();
     private Consumer<String> echo = line -> System.err.println(line);
+    private volatile Progress progress = Progress.NONE;
+    private Opened opened;
 
     public AppContext(GlobalOptions options, Clock clock) {
         this.options = options;
@@ -52,6 +55,20 @@ public final class AppContext implements AutoCloseable {
     /** How an unknown host key is put to the operator (the dashboard sets its own dialog). */
     public void setHostKeyPrompt(HostKeyPrompt prompt) {
         this.hostKeyPrompt = prompt;
+    }
+
+    /**
+     * Who hears how far a run over many workers is ({@code 12/53 workers}): the command line's
+     * terminal line, or the dashboard's status line. Called from the threads doing the work.
+     */
+    public void setProgress(Progress progress) {
+        this.progress = progress;
+    }
+
+    /** Where workers' keys come from in this session (opened with it). */
+    public WorkerKeys workerKeys() throws Exception {
+        session();
+        return opened.keys();
     }
 
     /** Where {@code --verbose} prints the {@code [#] ...} lines of remote commands. */
@@ -79,7 +96,6 @@ public final class AppContext implements AutoCloseable {
         }
         Inventory inv = inventory();
         Cluster cluster = ClusterLoader.load(inv, options.hubGroup, options.workerGroup);
-        Opened opened;
         String iface = cluster.hub().interfaceName();
         if (options.demo) {
             Path dir = demoDir();
@@ -92,7 +108,11 @@ public final class AppContext implements AutoCloseable {
             // Through the field, so a face that opens later (the dashboard) can ask its own way.
             connections = new RemoteConnections(cluster, options,
                     (host, type, fingerprint) -> hostKeyPrompt.accept(host, type, fingerprint), TerminalPrompts.passphrase());
-            opened = connections.openHub(options.verbose, echo, overlayPrefix(cluster));
+            if (options.forks < 1) {
+                throw new IllegalArgumentException("--forks must be at least 1, not " + options.forks);
+            }
+            opened = connections.openHub(options.verbose, echo, overlayPrefix(cluster), options.forks,
+                    (step, done, total) -> progress.update(step, done, total));
         }
         Session.Options sessionOptions = new Session.Options(options.turnOffSaveConfig,
                 overlayPrefix(cluster),

@@ -34,7 +34,7 @@ public final class CommandTree {
      * per line there).
      */
     static final Set<String> SESSION_OPTIONS = Set.of("--inventory", "--local", "--demo", "--preview", "--verbose",
-            "--known-hosts", "--control-plane-group", "--workers-group", "--turn-off-saveconfig", "--theme");
+            "--known-hosts", "--control-plane-group", "--workers-group", "--turn-off-saveconfig", "--theme", "--forks");
 
     private CommandTree() {
     }
@@ -188,7 +188,8 @@ public final class CommandTree {
         CommandLine where = ex.getCommandLine();
         if (word.startsWith("-")) {
             String name = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
-            String session = name.equals("-i") ? "--inventory" : name.equals("-v") ? "--verbose" : name;
+            String session = name.equals("-i") ? "--inventory" : name.equals("-v") ? "--verbose"
+                    : name.equals("-f") ? "--forks" : name;
             if (SESSION_OPTIONS.contains(session)) {
                 boolean flag = Set.of("--demo", "--verbose", "--turn-off-saveconfig").contains(session);
                 return name + " is set for the whole session when it starts (wgtui " + session + (flag ? "" : " ...")

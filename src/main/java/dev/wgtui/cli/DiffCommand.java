@@ -25,19 +25,28 @@ final class DiffCommand extends HubCommand {
     @Override
     public Integer call() throws Exception {
         Session s = session();
-        List<String> workers = chosenWorkers(s, choice.patterns);
-        Plan plan = s.plan(workers);
+        List<String> chosen = chosenWorkers(s, choice.patterns);
+        Reached reached = withProgress(() -> reachWorkers(s, chosen, choice.workers));
+        Plan plan = s.plan(reached.workers());
         s.writePreview(plan);
-        List<WorkerSetup.Change> workerChanges = choice.workers ? s.planWorkers(workers) : List.of();
         if (options().json) {
             Map<String, Object> json = planJson(plan);
-            json.put("workers", workerJson(workerChanges));
+            json.put("workers", workerJson(reached.changes()));
+            json.put("failed", failureJson(reached.failures()));
             out().println(Json.write(json));
         } else {
+            if (!reached.failures().isEmpty()) {
+                out().print(TextViews.leftOut(reached.failures()));
+                out().println();
+            }
             printPlan(plan, plan.unifiedDiff(), "No change: the hub's config already has the chosen peers.");
-            printWorkers(workerChanges);
+            printWorkers(reached.changes());
         }
-        boolean changes = plan.changed() || workerChanges.stream().anyMatch(WorkerSetup.Change::changed);
+        int failed = ApplyCommand.exitCode(reached.failures(), List.of());
+        if (failed != ExitCode.OK.code()) {
+            return failed;
+        }
+        boolean changes = plan.changed() || reached.changes().stream().anyMatch(WorkerSetup.Change::changed);
         return exitCode && changes ? ExitCode.CHECK_FAILED.code() : ExitCode.OK.code();
     }
 }

@@ -18,7 +18,7 @@ public final class GlobalOptions {
      * {@link CommandTree#commandLineFor}); a test keeps them equal to the annotations.
      */
     static final Set<String> WITH_VALUE = Set.of("-i", "--inventory", "--local", "--preview", "--known-hosts",
-            "--control-plane-group", "--workers-group", "--theme");
+            "--control-plane-group", "--workers-group", "--theme", "-f", "--forks");
     /** The names of the options below that take none. */
     static final Set<String> FLAGS = Set.of("--demo", "--json", "-y", "--yes", "-v", "--verbose",
             "--turn-off-saveconfig");
@@ -49,6 +49,10 @@ public final class GlobalOptions {
             description = "Show each command run on a host as [#] ... (secrets hidden), and every peer in results, "
                     + "not only those that are not ok")
     public boolean verbose;
+
+    @Option(names = {"-f", "--forks"}, paramLabel = "N", scope = ScopeType.INHERIT,
+            description = "How many workers to work on at once, as Ansible's forks (default: ${DEFAULT-VALUE})")
+    public int forks = dev.wgtui.remote.RemoteWorkerKeys.DEFAULT_FORKS;
 
     @Option(names = "--known-hosts", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "known_hosts file to verify host keys against (default: ~/.ssh/known_hosts)")

@@ -1,8 +1,11 @@
 package dev.wgtui.cli;
 
+import dev.wgtui.core.cluster.Node;
 import dev.wgtui.core.plan.Plan;
 import dev.wgtui.core.session.ApplyOutcome;
+import dev.wgtui.core.session.Progress;
 import dev.wgtui.core.session.Session;
+import dev.wgtui.core.session.WorkerFailure;
 import dev.wgtui.core.session.WorkerSetup;
 import dev.wgtui.core.text.Printable;
 import dev.wgtui.tui.ThemeException;
@@ -11,6 +14,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +47,10 @@ abstract class HubCommand implements Callable<Integer> {
 
     @ParentCommand
     WgtuiCommand root;
+
+    /** With JSON, a write's report kept here instead of printed, for a caller to add to (workers). */
+    boolean deferJson;
+    Map<String, Object> pendingJson;
 
     @Spec
     CommandSpec spec;
@@ -104,6 +112,59 @@ abstract class HubCommand implements Callable<Integer> {
         return choice.workers();
     }
 
+    /** The chosen workers as read ahead of a plan, those that answered, and those left out with why. */
+    record Reached(List<String> workers, List<WorkerSetup.Change> changes, List<WorkerFailure> failures) {
+    }
+
+    /**
+     * Reads {@code workers} ahead of the hub's plan, {@code --forks} at a time: their keys (those
+     * the inventory lacks) and, with {@code configs}, their own configs too. A worker that cannot
+     * be reached or whose command fails is left out of what the plan is for (the selection is
+     * not touched) and returned with why.
+     */
+    Reached reachWorkers(Session s, List<String> workers, boolean configs) throws Exception {
+        List<WorkerSetup.Change> changes = List.of();
+        List<WorkerFailure> failures = new ArrayList<>();
+        if (configs) {
+            changes = s.planWorkers(workers);
+            changes.stream().filter(WorkerSetup.Change::failed).forEach(c -> failures.add(c.failure()));
+        } else {
+            List<Node> lacking = workers.stream().map(w -> s.cluster().worker(w).orElseThrow())
+                    .filter(n -> n.publicKey().isEmpty()).toList();
+            if (!lacking.isEmpty()) {
+                failures.addAll(root.context().workerKeys().prefetch(lacking, false));
+            }
+        }
+        List<String> reachable = without(workers, failures);
+        return new Reached(reachable, changes.stream().filter(c -> !c.failed()).toList(), failures);
+    }
+
+    static List<String> without(List<String> workers, List<WorkerFailure> failures) {
+        List<String> out = new ArrayList<>(workers);
+        failures.forEach(f -> out.remove(f.worker()));
+        return out;
+    }
+
+    /**
+     * Runs {@code body} with {@code 12/53 workers} on a terminal's standard error while workers
+     * are worked on (the command line only: the shell and the dashboard have their own screen).
+     */
+    <T> T withProgress(Callable<T> body) throws Exception {
+        out().flush();
+        Progress progress = root.interactive() ? Progress.NONE : TerminalProgress.on(out(), err());
+        root.context().setProgress(progress);
+        try {
+            return body.call();
+        } finally {
+            root.context().setProgress(Progress.NONE);
+        }
+    }
+
+    static List<Object> failureJson(List<WorkerFailure> failures) {
+        return failures.stream().map(f -> (Object) Map.of("worker", f.worker(), "step", f.step(),
+                "kind", f.kind().name().toLowerCase(java.util.Locale.ROOT), "reason", f.reason())).toList();
+    }
+
     /** {@code k8s:/etc/wireguard/wg0.conf}: where a plan writes. */
     static String target(Plan plan) {
         return Printable.of(plan.node()) + ":" + plan.targetFile();
@@ -124,6 +185,9 @@ abstract class HubCommand implements Callable<Integer> {
             return;
         }
         for (WorkerSetup.Change c : changes) {
+            if (c.failed()) {
+                continue;
+            }
             out().println();
             out().print(c.changed() ? style().diff(TextViews.printable(c.diff()))
                     : Printable.of(c.worker()) + ":" + c.configPath() + ": no change\n");
@@ -156,8 +220,8 @@ abstract class HubCommand implements Callable<Integer> {
     }
 
     static List<Object> workerJson(List<WorkerSetup.Change> changes) {
-        return changes.stream().map(c -> (Object) Map.of("worker", c.worker(), "file", c.configPath(),
-                "changed", c.changed(), "diff", c.diff())).toList();
+        return changes.stream().filter(c -> !c.failed()).map(c -> (Object) Map.of("worker", c.worker(),
+                "file", c.configPath(), "changed", c.changed(), "diff", c.diff())).toList();
     }
 
     static Map<String, Object> planJson(Plan plan) {
@@ -191,7 +255,11 @@ abstract class HubCommand implements Callable<Integer> {
             m.put("reloaded", outcome.written() && session().hub().reloads());
             m.put("validation", outcome.validation().summary());
             m.put("validation_passed", outcome.validation().passed());
-            out().println(Json.write(m));
+            if (deferJson) {
+                pendingJson = m;
+            } else {
+                out().println(Json.write(m));
+            }
             return outcome.ok() ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
         }
         Style style = style();

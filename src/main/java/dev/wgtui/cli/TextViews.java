@@ -7,6 +7,8 @@ import dev.wgtui.core.plan.DryRunSummary;
 import dev.wgtui.core.plan.PeerRow;
 import dev.wgtui.core.plan.Validation;
 import dev.wgtui.core.session.PeerHealth;
+import dev.wgtui.core.session.WorkerFailure;
+import dev.wgtui.core.session.WorkerSetup;
 import dev.wgtui.core.text.Printable;
 
 import java.time.ZoneOffset;
@@ -205,6 +207,82 @@ public final class TextViews {
             }).append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * A validation after a write: what is wrong (and the extra peers kept) first, one line each,
+     * then the counts; the peers that are fine one by one only with {@code all} (-v).
+     */
+    public static String validation(Validation.Report report, boolean all) {
+        StringBuilder out = new StringBuilder();
+        report.findings().stream().filter(f -> f.kind() != Validation.Finding.Kind.OK)
+                .forEach(f -> out.append(Printable.of(f.toString())).append('\n'));
+        if (all) {
+            report.findings().stream().filter(f -> f.kind() == Validation.Finding.Kind.OK)
+                    .forEach(f -> out.append(Printable.of(f.toString())).append('\n'));
+        }
+        return out.append(report.summary()).append('\n').toString();
+    }
+
+    /** Workers left out of a run before anything was written, one line each with why. */
+    public static String leftOut(List<WorkerFailure> failures) {
+        StringBuilder out = new StringBuilder("Left out of this run, " + failures.size() + " worker(s) that failed:\n");
+        failures.forEach(f -> out.append(failureLine(f)));
+        return out.toString();
+    }
+
+    /**
+     * The workers of a run, the failures first, each with its step and why, then how many went
+     * fine; those one by one only with {@code all} (-v). {@code before} failed ahead of the hub's
+     * apply (left out of it); {@code results} are the workers deployed after it.
+     */
+    public static String workerSummary(List<WorkerFailure> before, List<WorkerSetup.Result> results, boolean all) {
+        StringBuilder out = new StringBuilder();
+        before.forEach(f -> out.append(failureLine(f)));
+        int failed = before.size();
+        int written = 0;
+        int unchanged = 0;
+        List<WorkerSetup.Result> fine = new ArrayList<>();
+        for (WorkerSetup.Result r : results) {
+            if (r.failed()) {
+                out.append(failureLine(r.failure()));
+                failed++;
+            } else if (!r.problems().isEmpty()) {
+                out.append("✗ ").append(Printable.of(r.worker())).append(" (check): ")
+                        .append(oneLine(String.join("; ", r.problems()))).append('\n');
+                failed++;
+            } else {
+                fine.add(r);
+                if (r.written()) {
+                    written++;
+                } else {
+                    unchanged++;
+                }
+            }
+        }
+        if (all) {
+            for (WorkerSetup.Result r : fine) {
+                out.append("✓ ").append(Printable.of(r.worker())).append(r.written() ? ": written"
+                        + (r.backupName() == null ? "" : ", backup " + Printable.of(r.backupName())) : ": unchanged")
+                        .append('\n');
+            }
+        }
+        int total = failed + fine.size();
+        out.append(failed == 0 ? "✓ " : "").append(fine.size()).append(failed == 0 ? "" : " of " + total)
+                .append(" worker(s) deployed (").append(written).append(" written, ").append(unchanged)
+                .append(" unchanged)").append(failed == 0 ? "" : ", " + failed + " failed")
+                .append(!all && !fine.isEmpty() && failed > 0 ? "; -v lists every worker" : "").append('\n');
+        return out.toString();
+    }
+
+    private static String failureLine(WorkerFailure f) {
+        String reason = f.reason().startsWith(f.worker() + ": ") ? f.reason().substring(f.worker().length() + 2)
+                : f.reason();
+        return "✗ " + Printable.of(f.worker()) + " (" + f.step() + "): " + oneLine(reason) + "\n";
+    }
+
+    private static String oneLine(String s) {
+        return Printable.of(s.strip().replace("\r\n", " / ").replace("\n", " / "));
     }
 
     static String columns(List<String[]> rows) {

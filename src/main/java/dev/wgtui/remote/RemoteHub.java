@@ -166,7 +166,11 @@ public final class RemoteHub implements Hub {
     public HubState read() throws HubException {
         RemoteRunner.Reply reply = run("cat " + configPath() + "; wg show " + iface + " dump", script("read.sh"),
                 new byte[0]);
-        Frames f = reply.frames();
+        return stateOf(reply.frames());
+    }
+
+    /** The state in the frames of {@code read.sh}, also when another script ran before it in the same round trip. */
+    HubState stateOf(Frames f) throws HubException {
         Optional<Frames.Frame> down = f.first("down");
         if (down.isPresent() && deniedByPermissions(down.get().body())) {
             throw new HubException(HubException.Kind.HOST, node + ": cannot read interface " + iface

@@ -31,6 +31,19 @@ final class RemoteScript {
         return new RemoteScript(resource(name));
     }
 
+    /**
+     * Two scripts in one round trip: {@code first}'s body up to its closing {@code frame end},
+     * then {@code then}'s; their frames come back in that order. Both see the same variables.
+     */
+    static RemoteScript of(String first, String then) {
+        String body = resource(first);
+        String end = "frame end\n";
+        if (!body.endsWith(end)) {
+            throw new IllegalStateException("script " + first + " does not close with " + end.strip());
+        }
+        return new RemoteScript(body.substring(0, body.length() - end.length()) + resource(then));
+    }
+
     RemoteScript set(String name, String value) {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("not a script variable name: " + name);
@@ -55,7 +68,14 @@ final class RemoteScript {
         return s.append(resource("prelude.sh")).append(body).toString();
     }
 
+    /** Script texts by name, read from the jar once: a run over many workers builds hundreds of scripts. */
+    private static final Map<String, String> TEXTS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static String resource(String name) {
+        return TEXTS.computeIfAbsent(name, RemoteScript::read);
+    }
+
+    private static String read(String name) {
         try (InputStream in = RemoteScript.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing script resource " + name);

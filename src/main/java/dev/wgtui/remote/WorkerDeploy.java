@@ -132,7 +132,11 @@ public final class WorkerDeploy {
      * @throws IllegalArgumentException with the problems when the result would break the rules
      */
     public WorkerPlan plan(Node worker, RemoteHub on) throws HubException {
-        HubState now = on.read();
+        return plan(worker, on, on.read());
+    }
+
+    /** As {@link #plan(Node, RemoteHub)}, from the worker's state as already read (no round trip). */
+    public WorkerPlan plan(Node worker, RemoteHub on, HubState now) {
         String prefix = overlay.substring(overlay.indexOf('/') + 1);
         String proposed;
         if (!now.hasFile()) {

@@ -1,11 +1,14 @@
 package dev.wgtui.ssh;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,6 +16,8 @@ import java.security.PublicKey;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import net.schmizz.sshj.common.Buffer;
 import net.schmizz.sshj.common.KeyType;
@@ -47,10 +52,12 @@ final class KnownHostsCheck implements HostKeyVerifier {
         offered = key;
         knownHostsName = knownHostsName(hostname, port);
         try {
-            otherTypesKnown = !load().findExistingAlgorithms(hostname, port).isEmpty();
-            if (load(new Recorder()).verify(hostname, port, key)) {
-                verdict = Verdict.TRUSTED;
-                return true;
+            synchronized (CHECKING) {
+                otherTypesKnown = !load().findExistingAlgorithms(hostname, port).isEmpty();
+                if (load(new Recorder()).verify(hostname, port, key)) {
+                    verdict = Verdict.TRUSTED;
+                    return true;
+                }
             }
             return false;
         } catch (UncheckedIOException e) {
@@ -63,7 +70,9 @@ final class KnownHostsCheck implements HostKeyVerifier {
     @Override
     public List<String> findExistingAlgorithms(String hostname, int port) {
         try {
-            return load().findExistingAlgorithms(hostname, port);
+            synchronized (CHECKING) {
+                return load().findExistingAlgorithms(hostname, port);
+            }
         } catch (UncheckedIOException e) {
             return List.of();
         }
@@ -128,16 +137,53 @@ final class KnownHostsCheck implements HostKeyVerifier {
 
     private OpenSSHKnownHosts load(Recorder recorder) {
         try {
-            return recorder == null ? new OpenSSHKnownHosts(file.toFile()) : recorder.read(file);
+            List<OpenSSHKnownHosts.KnownHostEntry> parsed = entries(file);
+            return recorder == null ? new Parsed(parsed) : recorder.read(parsed);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 
+    /** A file's entries as last parsed, with the size and time of the file they came from. */
+    private record Entries(long size, FileTime modified, List<OpenSSHKnownHosts.KnownHostEntry> entries) {
+    }
+
+    /**
+     * Parsed once per file while it stays as it was (same size and modification time): a run
+     * that connects to 150 workers does not parse known_hosts three times per worker (each entry
+     * decodes a public key; that was seconds of CPU). A key appended changes the size.
+     */
+    private static final Map<Path, Entries> PARSED = new ConcurrentHashMap<>();
+
+    /** The parsed entries are shared, and a hashed entry's matcher keeps a MAC: one check at a time. */
+    private static final Object CHECKING = new Object();
+
+    private static List<OpenSSHKnownHosts.KnownHostEntry> entries(Path file) throws IOException {
+        Path key = file.toAbsolutePath();
+        if (!Files.exists(key)) {
+            return List.of(); // as sshj: no file, no entries
+        }
+        BasicFileAttributes now = Files.readAttributes(key, BasicFileAttributes.class);
+        Entries e = PARSED.get(key);
+        if (e == null || e.size() != now.size() || !e.modified().equals(now.lastModifiedTime())) {
+            e = new Entries(now.size(), now.lastModifiedTime(), List.copyOf(new OpenSSHKnownHosts(key.toFile()).entries()));
+            PARSED.put(key, e);
+        }
+        return e.entries();
+    }
+
+    /** sshj's checker over entries parsed before. */
+    private static class Parsed extends OpenSSHKnownHosts {
+        Parsed(List<KnownHostEntry> parsed) throws IOException {
+            super(new StringReader(""));
+            entries.addAll(parsed);
+        }
+    }
+
     /** Hooks the two refusals of sshj's known_hosts check to record which one happened. */
     private final class Recorder {
-        OpenSSHKnownHosts read(Path path) throws IOException {
-            return new OpenSSHKnownHosts(path.toFile()) {
+        OpenSSHKnownHosts read(List<OpenSSHKnownHosts.KnownHostEntry> parsed) throws IOException {
+            return new Parsed(parsed) {
                 @Override
                 protected boolean hostKeyUnverifiableAction(String hostname, PublicKey key) {
                     verdict = Verdict.UNKNOWN;

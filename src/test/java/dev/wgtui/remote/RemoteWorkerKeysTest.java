@@ -107,6 +107,28 @@ class RemoteWorkerKeysTest {
     }
 
     @Test
+    void aPlannerGetsTheKeyAndTheConfigInOneRoundTripAndTheNextLookupAsksNoMore() throws Exception {
+        String priv = FakeHubHost.key();
+        FakeHubHost cm4 = host("cm4");
+        String conf = "[Interface]\nAddress = 10.0.0.3/24\nPrivateKey = " + priv + "\n";
+        cm4.writeConf(conf);
+        RemoteWorkerKeys keys = keys();
+        Node worker = worker("cm4", Map.of());
+        RemoteHub on = new RemoteHub(worker, cm4.shell, RemoteHub.Layout.under(cm4.etc.toString(), cm4.tmp.toString(), "wg0"),
+                RemoteHub.Settings.defaults().withBecome(true));
+
+        RemoteWorkerKeys.Looked looked = keys.lookUpAndRead(worker, on);
+
+        assertThat(looked.key().publicKey()).contains(pubkey(priv));
+        assertThat(looked.key().source()).contains(RemoteWorkerKeys.Source.CONFIG);
+        assertThat(looked.state().text()).isEqualTo(conf);
+        assertThat(looked.state().live()).isEmpty();
+        assertThat(cm4.shell.runs).hasSize(1);
+        assertThat(keys.existingKeys(List.of(worker))).containsEntry("cm4", pubkey(priv));
+        assertThat(cm4.shell.runs).hasSize(1);
+    }
+
+    @Test
     void readFromTheRunningInterface() throws Exception {
         String priv = FakeHubHost.key();
         FakeHubHost cm4 = host("cm4");
@@ -209,6 +231,70 @@ class RemoteWorkerKeysTest {
 
         assertThatThrownBy(() -> keys.publicKeys(List.of(worker("cm4", Map.of()))))
                 .hasMessage("cm4: connection refused");
+    }
+
+    @Test
+    void keysReadAheadAnswerTheNextLookupOnceWithoutAskingAgain() throws Exception {
+        Map<String, String> issued = new java.util.concurrent.ConcurrentHashMap<>();
+        AtomicInteger asked = new AtomicInteger();
+        RemoteWorkerKeys keys = new RemoteWorkerKeys(n -> new FixedKeyShell(n.name(), issued, asked), 4,
+                Duration.ofSeconds(20), n -> RemoteHub.Layout.standard("wg0"), l -> {
+        });
+        List<Node> ws = List.of(worker("w1", Map.of()), worker("w2", Map.of()), worker("w3", Map.of()));
+
+        assertThat(keys.prefetch(ws, false)).isEmpty();
+        assertThat(asked.get()).isEqualTo(3);
+        assertThat(keys.existingKeys(ws)).isEqualTo(issued);
+        assertThat(asked.get()).as("answered from what was read ahead").isEqualTo(3);
+        assertThat(keys.existingKeys(ws)).isEqualTo(issued);
+        assertThat(asked.get()).as("each answer read ahead is used once").isEqualTo(6);
+    }
+
+    @Test
+    void aPrefetchNamesTheWorkersThatFailedAndWhyTheOthersGoOn() throws Exception {
+        Map<String, String> issued = new java.util.concurrent.ConcurrentHashMap<>();
+        AtomicInteger asked = new AtomicInteger();
+        List<String> progress = java.util.Collections.synchronizedList(new ArrayList<>());
+        RemoteWorkerKeys keys = new RemoteWorkerKeys(n -> {
+            if (n.name().equals("w2")) {
+                throw new IllegalStateException(new HostException(HostException.Kind.CONNECT, "w2",
+                        "cannot connect to 192.0.2.9:22: No route to host"));
+            }
+            if (n.name().equals("w3")) {
+                throw new IllegalStateException(new HostException(HostException.Kind.HOST_KEY, "w3", "host key changed"));
+            }
+            return new FixedKeyShell(n.name(), issued, asked);
+        }, 2, Duration.ofSeconds(20), n -> RemoteHub.Layout.standard("wg0"), l -> {
+        }, (step, done, total) -> progress.add(step + " " + done + "/" + total));
+        List<Node> ws = List.of(worker("w1", Map.of()), worker("w2", Map.of()), worker("w3", Map.of()),
+                worker("w4", Map.of()));
+
+        List<dev.wgtui.core.session.WorkerFailure> failed = keys.prefetch(ws, false);
+
+        assertThat(failed).extracting(dev.wgtui.core.session.WorkerFailure::worker).containsExactly("w2", "w3");
+        assertThat(failed.get(0).kind()).isEqualTo(dev.wgtui.core.session.WorkerFailure.Kind.HOST);
+        assertThat(failed.get(0).reason()).isEqualTo("w2: cannot connect to 192.0.2.9:22: No route to host");
+        assertThat(failed.get(1).kind()).isEqualTo(dev.wgtui.core.session.WorkerFailure.Kind.HOST_KEY);
+        assertThat(keys.existingKeys(List.of(ws.get(0), ws.get(3)))).containsOnlyKeys("w1", "w4");
+        assertThat(asked.get()).isEqualTo(2);
+        assertThat(progress).startsWith("reading keys 0/4").contains("reading keys 4/4").hasSize(5);
+    }
+
+    /** A worker with a key file: the same key for a host every time, counting the calls. */
+    private record FixedKeyShell(String hostName, Map<String, String> issued, AtomicInteger asked) implements HostShell {
+        @Override
+        public ExecResult exec(String command, byte[] stdin, Duration timeout) {
+            asked.incrementAndGet();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(wgtui-[0-9a-f]{32})").matcher(command);
+            m.find();
+            String b = m.group(1);
+            String key = issued.computeIfAbsent(hostName, h -> FakeHubHost.key());
+            return new ExecResult(0, ("\n" + b + ":key\nkeyfile\n" + key + "\n\n" + b + ":end\n").getBytes(), new byte[0]);
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /** Answers like a worker with a key file after a short wait, counting concurrent calls. */

@@ -3,6 +3,7 @@ package dev.wgtui.core.session;
 import dev.wgtui.core.cluster.Node;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,6 +26,16 @@ public interface WorkerKeys {
     /** True when a worker without a key pair can get one at apply. */
     default boolean canGenerate() {
         return false;
+    }
+
+    /**
+     * Reads the keys of {@code workers} ahead of a plan (with {@code make}, also makes a pair on
+     * a worker that has none: only after the operator confirmed), each worker failing alone.
+     * The keys found answer the next {@link #existingKeys}/{@link #publicKeys} call for those
+     * workers without asking them again. Returns the workers that failed and why.
+     */
+    default List<WorkerFailure> prefetch(Collection<Node> workers, boolean make) {
+        return List.of();
     }
 
     /** A source that knows no keys. */
