@@ -1,9 +1,11 @@
 package dev.wgtui.cli;
 
+import dev.wgtui.core.hub.RunReport;
 import dev.wgtui.core.plan.Plan;
 import dev.wgtui.core.session.ApplyOutcome;
 import dev.wgtui.core.session.Session;
 import dev.wgtui.core.session.WorkerSetup;
+import dev.wgtui.core.text.Printable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -70,10 +72,24 @@ abstract class HubCommand implements Callable<Integer> {
         return choice.workers();
     }
 
-    void printPlan(Plan plan) {
+    /**
+     * The outcomes of earlier commits that finished on the hub while their client was gone
+     * (cut, killed, out of time): said before anything else, so the operator learns of them.
+     */
+    void printUnreported() throws Exception {
         if (options().json) {
             return;
         }
+        for (RunReport r : session().state().unreported()) {
+            out().println((r.needsAttention() ? "! " : "") + Printable.of(r.describe()));
+        }
+    }
+
+    void printPlan(Plan plan) throws Exception {
+        if (options().json) {
+            return;
+        }
+        printUnreported();
         String diff = plan.unifiedDiff();
         out().print(diff.isEmpty() ? "No change: the hub's config already has the selected peers.\n" : diff);
         out().println();

@@ -1,6 +1,7 @@
 package dev.wgtui.cli;
 
 import dev.wgtui.core.config.Problem;
+import dev.wgtui.core.hub.RunReport;
 import dev.wgtui.core.plan.PeerRow;
 import dev.wgtui.core.session.Session;
 import picocli.CommandLine.Command;
@@ -42,6 +43,7 @@ final class StatusCommand extends HubCommand {
             doc.put("hub", s.hub().node());
             doc.put("file", s.hub().configPath());
             doc.put("interface_running", s.state().live().isPresent());
+            doc.put("unreported", s.state().unreported().stream().map(RunReport::describe).toList());
             doc.put("peers", peers);
             doc.put("problems", problems.stream().map(Problem::toString).toList());
             out().println(Json.write(doc));
@@ -51,6 +53,7 @@ final class StatusCommand extends HubCommand {
         out().printf("Hub %s  %s  (%s)  %d peer(s) on the hub, %d worker(s) in the inventory%s%n", s.hub().node(),
                 s.hub().configPath(), s.cluster().inventorySource(), onHub, s.cluster().workers().size(),
                 s.state().hasFile() ? "" : "  [no config yet: CREATE NEW]");
+        printUnreported();
         out().print(TextViews.peerTable(rows, s.now()));
         for (Problem p : problems) {
             out().println(p);
