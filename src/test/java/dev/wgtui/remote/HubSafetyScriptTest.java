@@ -168,8 +168,7 @@ class HubSafetyScriptTest {
         awaitFile(pause);
 
         host.shell.killCommand();
-        assertThat(client.get(20, TimeUnit.SECONDS)).isInstanceOf(HubException.class)
-                .satisfies(e -> assertThat(((HubException) e).getMessage()).contains("the next wgtui run says how it ended"));
+        Object gone = client.get(20, TimeUnit.SECONDS);
         Files.delete(pause);
         awaitJobEnd();
 
@@ -189,6 +188,9 @@ class HubSafetyScriptTest {
         assertThat(host.hub().read().unreported()).isEmpty();
         assertThat(next.read().unreported()).hasSize(1);
         assertThat(host.etcFiles()).noneMatch(n -> n.startsWith(".wg0.run.") || n.startsWith(".wgtui."));
+        // the client that went away was told so
+        assertThat(gone).isInstanceOf(HubException.class);
+        assertThat(((HubException) gone).getMessage()).contains("the next wgtui run says how it ended");
     }
 
     @Test
@@ -464,15 +466,21 @@ class HubSafetyScriptTest {
         }
     }
 
-    /** Until the job's record has its result. */
+    /** Until no job holds the hub's lock and a job's record (if there is one) has its result. */
     private void awaitJobEnd() throws Exception {
+        Path lock = host.etc.resolve(".wg0.lock");
         for (int i = 0; i < 400; i++) {
-            if (recordLines().stream().anyMatch(l -> l.startsWith("result\t"))) {
+            boolean recorded;
+            try (Stream<Path> s = Files.list(host.etc)) {
+                recorded = s.anyMatch(p -> p.getFileName().toString().matches("\\.wg0\\.run\\.[0-9a-f]{16}"));
+            }
+            if ((!recorded || recordLines().stream().anyMatch(l -> l.startsWith("result\t")))
+                    && new ProcessBuilder("flock", "-n", lock.toString(), "true").start().waitFor() == 0) {
                 return;
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("the job did not end: " + recordLines());
+        throw new AssertionError("the job did not end");
     }
 
     private static void awaitGone(long pid) throws InterruptedException {

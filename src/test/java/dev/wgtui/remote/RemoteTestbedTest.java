@@ -523,10 +523,10 @@ class RemoteTestbedTest {
             }
         }
         bed.execOk("k8s", "rm -f " + PAUSE);
-        // the job has its outcome, and the client's end of it on the hub has gone too
-        awaitOnHub("r=/etc/wireguard/.wg0.run.0123456789abcdef; grep -q '^result' $r"
-                + " && c=$(awk -F'\\t' '$1 == \"client\" { print $2 }' $r)"
-                + " && case $(sed 's/.*) //' /proc/$c/stat 2>/dev/null) in ''|Z*|X*) true;; *) false;; esac",
+        // nothing holds the lock; the job (if it left a record) has its outcome and its client is gone
+        awaitOnHub("flock -n /etc/wireguard/.wg0.lock true && r=/etc/wireguard/.wg0.run.0123456789abcdef"
+                + " && { ! [ -e $r ] || { grep -q '^result' $r && c=$(awk -F'\\t' '$1 == \"client\" { print $2 }' $r)"
+                + " && case $(sed 's/.*) //' /proc/$c/stat 2>/dev/null) in ''|Z*|X*) true;; *) false;; esac; }; }",
                 "the job's end");
 
         assertThat(hubFile()).isEqualTo(text);
