@@ -153,7 +153,11 @@ public final class WorkerDeploy {
                 want = new PeerSpec(byKey.get().name(), want.publicKey(), want.allowedIps(), want.endpoint(),
                         want.persistentKeepalive());
             }
-            proposed = PeerMerge.merge(current, List.of(want)).config().render();
+            try {
+                proposed = PeerMerge.merge(current, List.of(want)).config().render();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("refusing to write " + source + ": " + e.getMessage(), e);
+            }
             interfaceEntries = entries(current, "interface");
         }
         WgConfig rendered = WgConfig.parse(source, proposed);
