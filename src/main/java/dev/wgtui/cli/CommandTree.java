@@ -60,7 +60,8 @@ public final class CommandTree {
      */
     public static CommandLine commandLineFor(WgtuiCommand root, List<Object> faces, String... args) {
         String name = commandName(args);
-        if (name != null && !name.equals("help")) { // help lists the whole tree
+        // help and __complete list the whole tree's commands
+        if (name != null && !name.equals("help") && !name.equals("__complete")) {
             List<Object> all = new ArrayList<>();
             COMMANDS.forEach(c -> all.add(c.get()));
             all.addAll(faces);

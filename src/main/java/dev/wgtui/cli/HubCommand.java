@@ -1,6 +1,7 @@
 package dev.wgtui.cli;
 
 import dev.wgtui.core.cluster.Node;
+import dev.wgtui.core.hub.RunReport;
 import dev.wgtui.core.plan.Plan;
 import dev.wgtui.core.session.ApplyOutcome;
 import dev.wgtui.core.session.Progress;
@@ -165,16 +166,30 @@ abstract class HubCommand implements Callable<Integer> {
                 "kind", f.kind().name().toLowerCase(java.util.Locale.ROOT), "reason", f.reason())).toList();
     }
 
+    /**
+     * The outcomes of earlier commits that finished on the hub while their client was gone
+     * (cut, killed, out of time): said before anything else, so the operator learns of them.
+     */
+    void printUnreported() throws Exception {
+        if (options().json) {
+            return;
+        }
+        for (RunReport r : session().state().unreported()) {
+            out().println((r.needsAttention() ? "! " : "") + Printable.of(r.describe()));
+        }
+    }
+
     /** {@code k8s:/etc/wireguard/wg0.conf}: where a plan writes. */
     static String target(Plan plan) {
         return Printable.of(plan.node()) + ":" + plan.targetFile();
     }
 
     /** The plan's diff, or that nothing changes, then its summary naming the peers. */
-    void printPlan(Plan plan, String diff, String noChange) throws ThemeException {
+    void printPlan(Plan plan, String diff, String noChange) throws Exception {
         if (options().json) {
             return;
         }
+        printUnreported();
         out().print(diff.isEmpty() ? noChange + "\n" : style().diff(TextViews.printable(diff)));
         out().println();
         out().print(TextViews.printable(plan.summary().render()));

@@ -1,6 +1,7 @@
 package dev.wgtui.cli;
 
 import dev.wgtui.core.config.Problem;
+import dev.wgtui.core.hub.RunReport;
 import dev.wgtui.core.plan.PeerRow;
 import dev.wgtui.core.session.Session;
 import dev.wgtui.core.text.Printable;
@@ -43,6 +44,7 @@ final class StatusCommand extends HubCommand {
             doc.put("hub", s.hub().node());
             doc.put("file", s.hub().configPath());
             doc.put("interface_running", s.state().live().isPresent());
+            doc.put("unreported", s.state().unreported().stream().map(RunReport::describe).toList());
             doc.put("peers", peers);
             doc.put("problems", problems.stream().map(Problem::toString).toList());
             out().println(Json.write(doc));
@@ -52,6 +54,7 @@ final class StatusCommand extends HubCommand {
         out().printf("Hub %s  %s  (%s)  %d peer(s) on the hub, %d worker(s) in the inventory%s%n", Printable.of(s.hub().node()),
                 s.hub().configPath(), s.cluster().inventorySource(), onHub, s.cluster().workers().size(),
                 s.state().hasFile() ? "" : "  [no config yet: CREATE NEW]");
+        printUnreported();
         out().print(TextViews.peerTable(rows, s.now(), style()));
         for (Problem p : problems) {
             out().println(Printable.of(p.toString()));

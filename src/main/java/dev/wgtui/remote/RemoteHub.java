@@ -10,16 +10,19 @@ import dev.wgtui.core.hub.Commit;
 import dev.wgtui.core.hub.Hub;
 import dev.wgtui.core.hub.HubException;
 import dev.wgtui.core.hub.HubState;
+import dev.wgtui.core.hub.RunReport;
 import dev.wgtui.core.live.LiveState;
 import dev.wgtui.core.plan.Plan;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +37,11 @@ import java.util.regex.Pattern;
  * round trip — {@code read} prints the file and {@code wg show dump}; {@code commit} locks,
  * checks the hash, backs up, writes atomically, reloads with {@code wg syncconf} and prints the
  * state after. The hub's private key is never printed by any of them.
+ *
+ * <p>A commit (and a rollback or reload) runs as a job detached from the SSH session, so a
+ * cut connection, a killed client or a timeout never stops it half way. Its outcome stays on
+ * the hub until a client got it: outcomes no client got come back from the next {@link #read()}
+ * as {@link HubState#unreported()}.
  */
 public final class RemoteHub implements Hub {
 
@@ -41,6 +49,16 @@ public final class RemoteHub implements Hub {
     private static final Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{16}");
+
+    /**
+     * The most calls a commit job makes that each wait up to {@code wgTimeout} + 5 s (commit-job.sh,
+     * the longest path: a commit whose reload fails at its last step, then the backup put back and
+     * reloaded): public key before 1, key 3, sync 1 + 2, reload 7, restore (sync 1 + 2, reload 8).
+     * A commit's round trip waits longer than all of them together.
+     */
+    static final int JOB_BOUNDED_CALLS = 25;
 
     /** Where things are on the hub; {@link #standard} in production, a temp dir in tests. */
     public record Layout(String configDir, String previewDir, String lockFile, String privateKeyFile,
@@ -60,7 +78,8 @@ public final class RemoteHub implements Hub {
 
     /**
      * How to talk to the hub: {@code become} wraps each script in {@code sudo -n}; {@code timeout}
-     * bounds each round trip, {@code wgTimeout} each {@code wg}/{@code wg-quick} call on the hub;
+     * bounds each round trip (a commit's: that plus every bounded call of its job, see
+     * {@link #JOB_BOUNDED_CALLS}), {@code wgTimeout} each call on the hub that waits (wg, wg-quick, sync, ip);
      * {@code clock} names backups; {@code echo} gets the {@code [#]} lines of {@code --verbose}.
      */
     public record Settings(boolean become, Duration timeout, Duration wgTimeout, Clock clock,
@@ -100,8 +119,11 @@ public final class RemoteHub implements Hub {
     private final Layout layout;
     private final Settings settings;
     private final RemoteRunner runner;
-    /** Extra script variables for tests: KILL_AT (kill -9 the script at a step), LOCKER=mkdir. */
+    /** Test hooks ({@link RemoteScript#HOOKS}): KILL_AT, PAUSE_AT, PAUSE_FILE, LOCKER=mkdir. */
     private final Map<String, String> testVars = new LinkedHashMap<>();
+    /** Outcomes no client got, read from the hub by this connection: every state carries them. */
+    private final Map<String, RunReport> reported = new LinkedHashMap<>();
+    private List<RunReport> running = List.of();
 
     /** The hub {@code hub} (its {@code wireguard_interface}) over {@code shell}, standard paths. */
     public RemoteHub(Node hub, HostShell shell, boolean become) {
@@ -195,18 +217,36 @@ public final class RemoteHub implements Hub {
 
     @Override
     public Commit commit(String text, String expectedHash) throws HubException {
+        return commit(text, expectedHash, false);
+    }
+
+    /**
+     * As {@link #commit(String, String)}; with {@code loadKeyFile} the reload gives the interface
+     * the key in the key file its config loads in PostUp, not the running one: a worker, whose
+     * key file is its identity (the hub was planned with that key).
+     */
+    Commit commit(String text, String expectedHash, boolean loadKeyFile) throws HubException {
         if (!expectedHash.equals("absent") && !expectedHash.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("not a hash: " + expectedHash);
         }
-        RemoteRunner.Reply reply = run("lock, check, back up and write " + configPath() + ", reload " + iface,
-                script("commit.sh")
-                        .set("MODE", "commit")
-                        .set("EXPECT", expectedHash)
-                        .set("NEWHASH", Plan.hash(text))
-                        .set("STAMP", STAMP.format(settings.clock().instant())),
-                text.getBytes(StandardCharsets.UTF_8));
+        RemoteScript script = commitScript(text, expectedHash, newToken());
+        if (loadKeyFile) {
+            script.set("KEYSRC", "file");
+        }
+        RemoteRunner.Reply reply = job("lock, check, back up and write " + configPath() + ", reload " + iface,
+                script, text.getBytes(StandardCharsets.UTF_8));
         String backup = reply.frames().first("backup").map(b -> b.body().strip()).orElse("");
-        return new Commit(backup.isEmpty() ? null : backup, state(reply.frames()));
+        Optional<String> before = reply.frames().first("before").map(b -> b.body().strip())
+                .filter(k -> !k.isEmpty() && !k.equals("(none)"));
+        return new Commit(backup.isEmpty() ? null : backup, state(reply.frames()), before);
+    }
+
+    /** The script of a commit of {@code text} over the file whose hash is {@code expectedHash}. */
+    RemoteScript commitScript(String text, String expectedHash, String token) {
+        return jobScript("commit", token)
+                .set("EXPECT", expectedHash)
+                .set("NEWHASH", Plan.hash(text))
+                .set("STAMP", STAMP.format(settings.clock().instant()));
     }
 
     @Override
@@ -218,18 +258,67 @@ public final class RemoteHub implements Hub {
     @Override
     public HubState rollback(String backupName, String expectedHash) throws HubException {
         checkBackupName(backupName);
-        RemoteRunner.Reply reply = run("put " + backupName + " back as " + configPath() + ", reload " + iface,
-                script("commit.sh").set("MODE", "rollback").set("NAME", backupName).set("EXPECT", expectedHash),
-                new byte[0]);
+        RemoteRunner.Reply reply = job("put " + backupName + " back as " + configPath() + ", reload " + iface,
+                jobScript("rollback", newToken()).set("NAME", backupName).set("EXPECT", expectedHash), new byte[0]);
         return state(reply.frames());
     }
 
-    /** Loads the file into the running interface again (or brings it up), under the lock. */
+    /**
+     * Loads the file into the running interface again (or brings it up), under the lock; the
+     * interface keeps its private key.
+     */
     @Override
     public HubState reload() throws HubException {
-        RemoteRunner.Reply reply = run("reload " + iface + " from " + configPath(),
-                script("commit.sh").set("MODE", "reload"), new byte[0]);
+        RemoteRunner.Reply reply = job("reload " + iface + " from " + configPath(),
+                jobScript("reload", newToken()), new byte[0]);
         return state(reply.frames());
+    }
+
+    /**
+     * As {@link #reload()}, but the interface takes its private key from the key file the config
+     * loads in PostUp: a worker whose key pair was rotated on disk.
+     */
+    public HubState reloadWithKeyFile() throws HubException {
+        RemoteRunner.Reply reply = job("reload " + iface + " from " + configPath() + " with the key in "
+                + layout.privateKeyFile(), jobScript("reload", newToken()).set("KEYSRC", "file"), new byte[0]);
+        return state(reply.frames());
+    }
+
+    /**
+     * commit.sh, which starts commit-job.sh detached on the hub and relays its frames: both get
+     * every variable set on it, the job's text goes in {@code JOB}.
+     */
+    private RemoteScript jobScript(String mode, String token) {
+        return script("commit.sh").withJob("commit-job.sh")
+                .set("MODE", mode).set("TOKEN", token).set("KEYSRC", "running")
+                .set("EXPECT", "").set("NAME", "").set("NEWHASH", "").set("STAMP", "");
+    }
+
+    private static String newToken() {
+        byte[] b = new byte[8];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    /** How long a commit's round trip may take: longer than every bounded call of its job together. */
+    Duration jobTimeout() {
+        return settings.timeout().plus(settings.wgTimeout().plusSeconds(5).multipliedBy(JOB_BOUNDED_CALLS));
+    }
+
+    /**
+     * Runs a job script. When the round trip breaks (cut, timeout), the job goes on on the hub
+     * and the next run reports how it ended.
+     */
+    private RemoteRunner.Reply job(String what, RemoteScript script, byte[] stdin) throws HubException {
+        try {
+            return run(what, script, stdin, jobTimeout());
+        } catch (HubException e) {
+            if (e.getCause() instanceof HostException) {
+                throw new HubException(e.kind(), e.getMessage() + "; on the hub the change runs to its end (or is "
+                        + "rolled back) by itself, never half way: the next wgtui run says how it ended", e.getCause());
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -239,15 +328,17 @@ public final class RemoteHub implements Hub {
         String list = reply.frames().first("list").map(Frames.Frame::body).orElse("");
         for (String line : list.split("\n")) {
             String[] f = line.split("\t");
-            if (f.length != 2 || !BackupNames.isBackupOf(f[0], fileName()) || !BackupNames.isSafe(f[0])) {
+            // A damaged backup (not what was written) is not offered for a restore.
+            if (f.length != 3 || f[2].equals("damaged") || !BackupNames.isBackupOf(f[0], fileName())
+                    || !BackupNames.isSafe(f[0])) {
                 continue;
             }
-            Optional<java.time.Instant> time = BackupNames.timeOf(f[0]);
+            Optional<Instant> time = BackupNames.timeOf(f[0]);
             if (time.isPresent() && f[1].matches("\\d{1,9}")) {
                 out.add(new Backup(f[0], time.get(), Integer.parseInt(f[1])));
             }
         }
-        out.sort(Comparator.comparing(Backup::name).reversed());
+        out.sort((a, b) -> BackupNames.NEWEST_FIRST.compare(a.name(), b.name()));
         return out;
     }
 
@@ -322,8 +413,11 @@ public final class RemoteHub implements Hub {
 
     // ---- plumbing ------------------------------------------------------------------------
 
-    /** Test hook: extra variables for the scripts (KILL_AT=step, LOCKER=mkdir). */
+    /** Test hook: sets one of {@link RemoteScript#HOOKS} for every script from now on. */
     void testVar(String name, String value) {
+        if (!RemoteScript.HOOKS.contains(name)) {
+            throw new IllegalArgumentException("not a test hook: " + name);
+        }
         testVars.put(name, value);
     }
 
@@ -333,6 +427,8 @@ public final class RemoteHub implements Hub {
                 .set("DIR", layout.configDir())
                 .set("BASE", fileName())
                 .set("CONF", configPath())
+                .set("SUMS", layout.configDir() + "/" + BackupNames.hashesOf(fileName()))
+                .set("PREVIEW", previewPath())
                 .set("LOCK", layout.lockFile())
                 .set("KEYFILE", layout.privateKeyFile())
                 .set("PUBFILE", layout.publicKeyFile())
@@ -341,9 +437,14 @@ public final class RemoteHub implements Hub {
     }
 
     private RemoteRunner.Reply run(String what, RemoteScript script, byte[] stdin) throws HubException {
+        return run(what, script, stdin, settings.timeout());
+    }
+
+    private RemoteRunner.Reply run(String what, RemoteScript script, byte[] stdin, Duration timeout)
+            throws HubException {
         RemoteRunner.Reply reply;
         try {
-            reply = runner.run(what, script, stdin, settings.timeout());
+            reply = runner.run(what, script, stdin, timeout);
         } catch (HostException e) {
             HubException.Kind kind = e.kind() == HostException.Kind.HOST_KEY ? HubException.Kind.HOST_KEY
                     : HubException.Kind.HOST;
@@ -362,6 +463,9 @@ public final class RemoteHub implements Hub {
             case "LOCKED" -> new HubException(HubException.Kind.LOCKED, node + ": " + message);
             case "CONFLICT" -> new HubException(HubException.Kind.CONFLICT, node + ": " + message);
             case "FILE" -> new HubException(HubException.Kind.HOST, node + ": " + f.step() + ": " + message);
+            case "KEY" -> new HubException(HubException.Kind.FILE, node + ": " + message);
+            case "DIED" -> new HubException(HubException.Kind.HOST, node + ": " + message + " (it got to step "
+                    + f.step() + ")");
             case "RELOAD" -> new HubException(HubException.Kind.RELOAD, node + ": reload failed at " + f.step()
                     + ": " + message);
             case "MISSING_TOOL" -> new HubException(HubException.Kind.HOST, node + ": " + message,
@@ -392,6 +496,62 @@ public final class RemoteHub implements Hub {
                         + " dump: " + e.getMessage(), e);
             }
         }
-        return new HubState(text, live);
+        return new HubState(text, live, unreported(f));
+    }
+
+    /**
+     * The outcomes of jobs no client got, from this script's "run" frames (the hub reports each
+     * once), plus those this connection read before: every state this hub returns carries them,
+     * so each face can tell the operator.
+     */
+    private synchronized List<RunReport> unreported(Frames f) {
+        List<RunReport> now = new ArrayList<>();
+        for (Frames.Frame frame : f.all("run")) {
+            Map<String, String> r = new LinkedHashMap<>();
+            String step = "";
+            for (String line : frame.body().split("\n")) {
+                int tab = line.indexOf('\t');
+                if (tab > 0) {
+                    String key = line.substring(0, tab);
+                    String value = line.substring(tab + 1);
+                    if (key.equals("step")) {
+                        step = value;
+                    }
+                    r.put(key, value);
+                }
+            }
+            String token = r.getOrDefault("token", "");
+            if (!TOKEN.matcher(token).matches()) {
+                continue;
+            }
+            String mode = r.getOrDefault("mode", "commit");
+            Instant started = r.getOrDefault("started", "").matches("\\d{1,12}")
+                    ? Instant.ofEpochSecond(Long.parseLong(r.get("started"))) : null;
+            String result = r.get("result");
+            RunReport report;
+            if (result == null) {
+                boolean running = "running".equals(r.get("jobstate"));
+                report = new RunReport(mode, started, running ? RunReport.Outcome.RUNNING : RunReport.Outcome.STOPPED,
+                        step, "", null);
+            } else if (result.startsWith("ok")) {
+                String backup = result.length() > 3 ? result.substring(3).strip() : "";
+                report = new RunReport(mode, started, RunReport.Outcome.DONE, step, "",
+                        BackupNames.isSafe(backup) ? backup : null);
+            } else {
+                String[] parts = result.split("\t", 4);
+                String at = parts.length > 2 ? parts[2] : step;
+                String why = parts.length > 3 ? parts[3] : result;
+                report = new RunReport(mode, started, RunReport.Outcome.FAILED, at, Secrets.scrub(why), null);
+            }
+            if (report.outcome() == RunReport.Outcome.RUNNING) {
+                now.add(report);
+            } else {
+                reported.put(token, report);
+            }
+        }
+        running = now;
+        List<RunReport> all = new ArrayList<>(reported.values());
+        all.addAll(running);
+        return all;
     }
 }

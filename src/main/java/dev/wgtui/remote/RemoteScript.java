@@ -11,24 +11,43 @@ import java.util.regex.Pattern;
 /**
  * One remote script: shell variables (each value single-quoted), the shared prelude
  * ({@code prelude.sh}: framing, failures, timeouts) and a body from this package's resources.
- * The random frame boundary is variable {@code B}.
+ * The random frame boundary is variable {@code B}. The test hooks ({@link #HOOKS}) are always
+ * assigned (empty unless a test sets them), so a script never takes them from the host's
+ * environment.
  */
 final class RemoteScript {
 
     private static final Pattern NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
 
-    private final String body;
-    private final String boundary = Frames.newBoundary();
-    private final Map<String, String> vars = new LinkedHashMap<>();
+    /** Variables only tests set: KILL_AT, PAUSE_AT and PAUSE_FILE (see prelude.sh) and LOCKER=mkdir. */
+    static final java.util.List<String> HOOKS = java.util.List.of("KILL_AT", "PAUSE_AT", "PAUSE_FILE", "LOCKER");
 
-    private RemoteScript(String body) {
+    private final String body;
+    private final String boundary;
+    private final Map<String, String> vars = new LinkedHashMap<>();
+    private RemoteScript job;
+
+    private RemoteScript(String body, String boundary) {
         this.body = body;
+        this.boundary = boundary;
         vars.put("B", boundary);
+        HOOKS.forEach(h -> vars.put(h, ""));
     }
 
     /** The script whose body is resource {@code name} (e.g. {@code read.sh}). */
     static RemoteScript of(String name) {
-        return new RemoteScript(resource(name));
+        return new RemoteScript(resource(name), Frames.newBoundary());
+    }
+
+    /**
+     * Gives this script a job: the script of resource {@code name}, in variable {@code JOB},
+     * printing its frames with this script's boundary (this one relays them). The job has this
+     * script's variables, those set so far and those set from now on.
+     */
+    RemoteScript withJob(String name) {
+        job = new RemoteScript(resource(name), boundary);
+        vars.forEach(job::set);
+        return this;
     }
 
     /**
@@ -41,14 +60,17 @@ final class RemoteScript {
         if (!body.endsWith(end)) {
             throw new IllegalStateException("script " + first + " does not close with " + end.strip());
         }
-        return new RemoteScript(body.substring(0, body.length() - end.length()) + resource(then));
+        return new RemoteScript(body.substring(0, body.length() - end.length()) + resource(then), Frames.newBoundary());
     }
 
     RemoteScript set(String name, String value) {
-        if (!NAME.matcher(name).matches()) {
+        if (!NAME.matcher(name).matches() || name.equals("JOB")) {
             throw new IllegalArgumentException("not a script variable name: " + name);
         }
         vars.put(name, value);
+        if (job != null) {
+            job.set(name, value);
+        }
         return this;
     }
 
@@ -65,6 +87,9 @@ final class RemoteScript {
     String text() {
         StringBuilder s = new StringBuilder();
         vars.forEach((k, v) -> s.append(k).append('=').append(ShellQuote.quote(v)).append('\n'));
+        if (job != null) {
+            s.append("JOB=").append(ShellQuote.quote(job.text())).append('\n');
+        }
         return s.append(resource("prelude.sh")).append(body).toString();
     }
 

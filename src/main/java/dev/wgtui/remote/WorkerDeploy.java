@@ -3,6 +3,7 @@ package dev.wgtui.remote;
 import dev.wgtui.core.cluster.Node;
 import dev.wgtui.core.config.Cidr;
 import dev.wgtui.core.config.ConfigCheck;
+import dev.wgtui.core.config.ConfigLine;
 import dev.wgtui.core.config.Keys;
 import dev.wgtui.core.config.PeerBlock;
 import dev.wgtui.core.config.PeerMerge;
@@ -20,6 +21,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -138,27 +140,125 @@ public final class WorkerDeploy {
     /** As {@link #plan(Node, RemoteHub)}, from the worker's state as already read (no round trip). */
     public WorkerPlan plan(Node worker, RemoteHub on, HubState now) {
         String prefix = overlay.substring(overlay.indexOf('/') + 1);
+        String source = worker.name() + ":" + on.configPath();
+        PeerSpec want = hubPeer(worker);
+        WgConfig current = null;
+        List<String> interfaceEntries;
         String proposed;
         if (!now.hasFile()) {
             proposed = newConfig(worker, prefix, on.layout().privateKeyFile());
+            interfaceEntries = List.of("address=" + worker.wireguardIp() + "/" + prefix,
+                    "listenport=" + worker.port(), "postup=wg set %i private-key " + on.layout().privateKeyFile());
         } else {
-            WgConfig current = WgConfig.parse(worker.name() + ":" + on.configPath(), now.text());
-            PeerSpec want = hubPeer(worker);
+            current = WgConfig.parse(source, now.text());
             Optional<PeerBlock> byKey = current.peers().stream()
                     .filter(p -> p.publicKey().filter(hubPublicKey::equals).isPresent()).findFirst();
             if (byKey.isPresent() && current.peer(want.name()).isEmpty()) {
                 want = new PeerSpec(byKey.get().name(), want.publicKey(), want.allowedIps(), want.endpoint(),
                         want.persistentKeepalive());
             }
-            proposed = PeerMerge.merge(current, List.of(want)).config().render();
+            try {
+                proposed = PeerMerge.merge(current, List.of(want)).config().render();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("refusing to write " + source + ": " + e.getMessage(), e);
+            }
+            interfaceEntries = entries(current, "interface");
         }
-        List<Problem> errors = ConfigCheck.problems(WgConfig.parse(worker.name() + ":" + on.configPath(), proposed), false)
-                .stream().filter(Problem::isError).toList();
+        WgConfig rendered = WgConfig.parse(source, proposed);
+        List<Problem> errors = ConfigCheck.problems(rendered, false).stream().filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
-            throw new IllegalArgumentException("refusing to write " + worker.name() + ":" + on.configPath() + ": "
+            throw new IllegalArgumentException("refusing to write " + source + ": "
                     + errors.stream().map(Problem::toString).reduce((a, b) -> a + "; " + b).orElse(""));
         }
+        asPlanned(rendered, current, interfaceEntries, want).ifPresent(why -> {
+            throw new IllegalArgumentException("refusing to write " + source + ": the config as written would not "
+                    + "be the one planned (" + why + "); is a value in the inventory of " + hub.name() + " or "
+                    + worker.name() + " (wireguard_endpoint, wireguard_ip, ...) more than one value?");
+        });
         return new WorkerPlan(worker.name(), on.configPath(), now.text(), now.hash(), proposed);
+    }
+
+    /**
+     * What is rendered is what is checked: the text about to be written, parsed again, must hold
+     * exactly the planned sections and peers - the [Interface] as planned (or as it was), the
+     * hub's peer with exactly the planned key, endpoint, AllowedIPs and keepalive, every other
+     * peer as it was. Empty when it does; else what differs.
+     */
+    private static Optional<String> asPlanned(WgConfig rendered, WgConfig current, List<String> interfaceEntries,
+                                              PeerSpec want) {
+        List<String> sections = sections(rendered);
+        List<String> wantSections = new ArrayList<>(current == null ? List.of("interface") : sections(current));
+        if (current == null || current.peer(want.name()).isEmpty()) {
+            wantSections.add("peer");
+        }
+        if (!sortedCopy(sections).equals(sortedCopy(wantSections))) {
+            return Optional.of("sections " + sections + ", planned " + wantSections);
+        }
+        if (!entries(rendered, "interface").equals(interfaceEntries)) {
+            return Optional.of("[Interface] is not as planned");
+        }
+        Optional<PeerBlock> hubPeer = rendered.peer(want.name());
+        if (hubPeer.isEmpty()) {
+            return Optional.of("no peer " + want.name());
+        }
+        PeerSpec got = hubPeer.get().toSpec();
+        if (!want.publicKey().equals(got.publicKey()) || !want.allowedIps().equals(got.allowedIps())
+                || !want.endpoint().equals(got.endpoint())
+                || !java.util.Objects.equals(want.persistentKeepalive(), got.persistentKeepalive())) {
+            return Optional.of("peer " + want.name() + " would have AllowedIPs " + got.allowedIpsText() + ", Endpoint "
+                    + got.endpoint() + ", planned " + want.allowedIpsText() + ", " + want.endpoint());
+        }
+        List<String> allowed = new ArrayList<>(List.of("publickey", "endpoint", "allowedips", "persistentkeepalive"));
+        if (current != null) {
+            current.peer(want.name()).ifPresent(p -> p.lines().stream()
+                    .filter(l -> l instanceof ConfigLine.Entry).map(l -> keyOf((ConfigLine.Entry) l)).forEach(allowed::add));
+        }
+        for (ConfigLine line : hubPeer.get().lines()) {
+            if (line instanceof ConfigLine.Entry e && !allowed.contains(keyOf(e))) {
+                return Optional.of("peer " + want.name() + " would have a " + e.key() + " line");
+            }
+        }
+        List<String> others = rendered.peers().stream().filter(p -> !p.name().equals(want.name()))
+                .map(WorkerDeploy::text).sorted().toList();
+        List<String> before = current == null ? List.of() : current.peers().stream()
+                .filter(p -> !p.name().equals(want.name())).map(WorkerDeploy::text).sorted().toList();
+        if (!others.equals(before)) {
+            return Optional.of("the other peers would change");
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> sections(WgConfig config) {
+        return config.lines().stream().filter(l -> l instanceof ConfigLine.Section)
+                .map(l -> ((ConfigLine.Section) l).name().toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /** {@code key=value} of each entry in the sections named {@code section}, in order. */
+    private static List<String> entries(WgConfig config, String section) {
+        List<String> out = new ArrayList<>();
+        boolean in = false;
+        for (ConfigLine line : config.lines()) {
+            if (line instanceof ConfigLine.Section s) {
+                in = s.is(section);
+            } else if (in && line instanceof ConfigLine.Entry e) {
+                out.add(keyOf(e) + "=" + e.value());
+            }
+        }
+        return out;
+    }
+
+    private static String keyOf(ConfigLine.Entry e) {
+        return e.key().toLowerCase(Locale.ROOT);
+    }
+
+    private static String text(PeerBlock p) {
+        StringBuilder s = new StringBuilder();
+        p.lines().stream().filter(l -> !(l instanceof ConfigLine.Blank)).forEach(l -> s.append(l.raw()).append('\n'));
+        return s.toString();
+    }
+
+    private static List<String> sortedCopy(List<String> l) {
+        return l.stream().sorted().toList();
     }
 
     /** Leaves the plan at the worker's preview path (dry-run); changes nothing else. */
@@ -175,14 +275,15 @@ public final class WorkerDeploy {
         String backup = null;
         boolean written = plan.changed();
         if (written) {
-            Commit c = on.commit(plan.proposed(), plan.currentHash());
+            // A worker's key file is its identity: the hub's peer for it was planned with that key.
+            Commit c = on.commit(plan.proposed(), plan.currentHash(), true);
             after = c.after();
             backup = c.backupName();
         } else {
             after = on.read();
             // The file is as planned, but a key rotated on disk is not running yet: load it.
             if (after.live().isPresent() && !after.live().get().publicKey().equals(on.publicKey())) {
-                after = on.reload();
+                after = on.reloadWithKeyFile();
             }
         }
         return new Outcome(plan.worker(), written, backup, after, check(after));

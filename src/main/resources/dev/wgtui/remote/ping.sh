@@ -1,7 +1,8 @@
 # ping: each address in $ADDRS once, in parallel; a "ping" frame per address: "ok|fail<TAB>addr<TAB>detail".
 step ping
 need ping "install iputils-ping"
-W=$(mktemp -d "${TMPDIR:-/tmp}/.wgtui.XXXXXX") || fail FILE "cannot create a temp directory"
+sweep "${TMPDIR:-/tmp}"
+W=$(mktemp -d "${TMPDIR:-/tmp}/.wgtui.$$.XXXXXX") || fail FILE "cannot create a temp directory"
 TEMPDIRS=$W
 set -f
 i=0

@@ -1,6 +1,8 @@
-# read: the file (or "nofile") and the live state, in one round trip.
+# read: the file (or "nofile"), the live state, and the outcomes of commit jobs whose client
+# never got them, in one round trip.
 step read
 need wg "install wireguard-tools"
 print_file
 live
+runs
 frame end

@@ -265,4 +265,21 @@ class CliTestbedTest {
         assertThat(health.out()).startsWith("Health: the interface is not running here; no handshakes to check "
                 + "(3 peer(s) in the file)");
     }
+
+    /** The record a commit job leaves when its client went away (RemoteTestbedTest makes real ones). */
+    @Test
+    void theNextStatusSaysWhatBecameOfACommitWhoseClientWentAway() {
+        assertThat(wgtui("apply", "cm4", "--yes").exitCode()).isZero();
+        bed.execOk("k8s", "printf 'mode\\tcommit\\nstarted\\t1796170000\\njob\\t4194000\\nclient\\t4194001\\n"
+                + "step\\treadback\\nresult\\tok\\twg0.conf.20261126T031500Z.backup\\n'"
+                + " > /etc/wireguard/.wg0.run.0123456789abcdef");
+
+        CliRun status = wgtui("status");
+
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        assertThat(status.out()).contains("An apply started 2026-12-02 00:06:40 UTC finished on the hub after its client "
+                + "went away (backup wg0.conf.20261126T031500Z.backup).");
+        // said once
+        assertThat(wgtui("status").out()).doesNotContain("client went away");
+    }
 }

@@ -47,6 +47,11 @@ final class FakeHubHost {
     }
 
     FakeHubHost(Path root, boolean withWg) {
+        this(root, withWg, Map.of());
+    }
+
+    /** A hub host whose environment (what an SSH session there gets) also has {@code env}. */
+    FakeHubHost(Path root, boolean withWg, Map<String, String> env) {
         this.root = root;
         this.etc = root.resolve("etc");
         this.tmp = root.resolve("tmp");
@@ -56,7 +61,7 @@ final class FakeHubHost {
             Files.createDirectories(tmp);
             Files.createDirectories(state);
             Files.createDirectories(bin);
-            for (String tool : List.of("wg", "wg-quick", "ip", "sudo")) {
+            for (String tool : List.of("wg", "wg-quick", "ip", "sudo", "sync")) {
                 if (!withWg && tool.startsWith("wg")) {
                     continue;
                 }
@@ -69,8 +74,9 @@ final class FakeHubHost {
             throw new UncheckedIOException(e);
         }
         String path = withWg ? bin + ":/usr/sbin:/usr/bin" : bin + ":" + toolsWithoutWg();
-        shell = new LocalShell("k8s", root, Map.of("PATH", path, "FAKE_WG_STATE", state.toString(),
-                "TMPDIR", tmp.toString(), "LC_ALL", "C"));
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.putAll(Map.of("PATH", path, "FAKE_WG_STATE", state.toString(), "TMPDIR", tmp.toString(), "LC_ALL", "C"));
+        shell = new LocalShell("k8s", root, all);
     }
 
     /** A directory of copies of the tools the scripts use, without wg and wg-quick. */
@@ -79,7 +85,8 @@ final class FakeHubHost {
         try {
             Files.createDirectories(tools);
             for (String n : List.of("sh", "dash", "cat", "awk", "mktemp", "rm", "mv", "chmod", "sha256sum",
-                    "cut", "tail", "head", "tr", "sed", "grep", "timeout", "flock", "sync", "find", "mkdir", "sort")) {
+                    "cut", "tail", "head", "tr", "sed", "grep", "timeout", "flock", "find", "mkdir", "sort", "setsid", "date",
+                    "readlink", "sleep")) {
                 Path p = Path.of("/usr/bin", n).toRealPath();
                 Files.copy(p, tools.resolve(n));
             }
@@ -112,8 +119,18 @@ final class FakeHubHost {
         write(state.resolve("private"), privateKey + "\n");
         write(state.resolve("up"), "");
         Path c = state.resolve("boot.conf");
-        write(c, conf);
+        write(c, conf + "\n[Interface]\nPrivateKey = " + privateKey + "\n");
         run("wg syncconf wg0 " + c);
+    }
+
+    /** The hub's key file (etc/privatekey), as the hub's config loads it in PostUp. */
+    void keyFile(String privateKey) {
+        try {
+            Files.createDirectories(etc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        write(etc.resolve("privatekey"), privateKey + "\n");
     }
 
     /** Everything the host printed so far, for checks that no secret left it. */

@@ -37,6 +37,10 @@ final class LocalShell implements HostShell {
     private final Path dir;
     private final Map<String, String> env;
     final List<Run> runs = new ArrayList<>();
+    /** The command running now (the last one started), for tests that kill it as a client's end would. */
+    volatile Process current;
+    /** Extra text before every command (e.g. {@code ulimit -f 8;}), for tests of a constrained host. */
+    volatile String prefix = "";
 
     LocalShell(String name, Path dir, Map<String, String> env) {
         this.name = name;
@@ -51,7 +55,7 @@ final class LocalShell implements HostShell {
 
     @Override
     public ExecResult exec(String command, byte[] stdin, Duration timeout) throws HostException {
-        ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", command).directory(dir.toFile());
+        ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", prefix + command).directory(dir.toFile());
         pb.environment().putAll(env);
         Process p;
         try {
@@ -59,6 +63,7 @@ final class LocalShell implements HostShell {
         } catch (IOException e) {
             throw new HostException(HostException.Kind.CONNECT, name, "cannot start /bin/sh: " + e.getMessage(), e);
         }
+        current = p;
         CompletableFuture<byte[]> out = drain(p.getInputStream());
         CompletableFuture<byte[]> err = drain(p.getErrorStream());
         CompletableFuture.runAsync(() -> {
@@ -98,6 +103,31 @@ final class LocalShell implements HostShell {
             }
             return buf.toByteArray();
         }, IO);
+    }
+
+    /**
+     * Kills the running command (SIGKILL) with what it started in its own session - not what
+     * went into a session of its own (setsid): what a client that is killed, cut off or out of
+     * time leaves on an SSH server.
+     */
+    void killCommand() {
+        Process p = current;
+        if (p != null) {
+            long session = sessionOf(p.pid());
+            p.descendants().filter(d -> sessionOf(d.pid()) == session).forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+    }
+
+    /** The session id of a process (field 6 of /proc/PID/stat); -1 when it is gone. */
+    private static long sessionOf(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[3]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** Everything the host printed (stdout and stderr of every run), for secret checks. */

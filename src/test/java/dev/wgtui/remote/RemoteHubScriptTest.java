@@ -148,6 +148,7 @@ class RemoteHubScriptTest {
         assertThat(c.after().live().get().peers()).hasSize(1);
         assertThat(hub.roundTrips()).isEqualTo(1);
         assertThat(host.allOutput()).doesNotContain(FakeHubHost.read(privateKey).strip());
+        // the job's record went with its outcome: the client has it
         assertThat(host.etcFiles()).containsExactly(".wg0.lock", "privatekey", "publickey", "wg0.conf");
     }
 
@@ -176,8 +177,10 @@ class RemoteHubScriptTest {
         assertThat(String.join("\n", host.echo)).doesNotContain(hubKey).doesNotContain(s2204);
         // the config loads its key from etc/privatekey, which was missing: the running key was saved there
         assertThat(FakeHubHost.read(host.etc.resolve("privatekey")).strip()).isEqualTo(hubKey);
-        assertThat(host.etcFiles()).containsExactly(".wg0.lock", "privatekey", "publickey", "wg0.conf",
-                "wg0.conf.20260301T100000Z.backup");
+        assertThat(host.etcFiles()).containsExactly(".wg0.conf.sha256", ".wg0.lock", "privatekey", "publickey",
+                "wg0.conf", "wg0.conf.20260301T100000Z.backup");
+        assertThat(FakeHubHost.read(host.etc.resolve(".wg0.conf.sha256")))
+                .isEqualTo(Plan.hash(old) + "  wg0.conf.20260301T100000Z.backup\n");
     }
 
     @Test
@@ -272,6 +275,7 @@ class RemoteHubScriptTest {
     void aStaleMkdirLockOfADeadProcessIsTakenOver() throws Exception {
         String old = host.config("cm4", cm4);
         host.writeConf(old);
+        host.keyFile(hubKey);
         hub.testVar("LOCKER", "mkdir");
         Path lockDir = host.etc.resolve(".wg0.lock.d");
         Files.createDirectory(lockDir);
@@ -336,6 +340,7 @@ class RemoteHubScriptTest {
     void backupsTakenInTheSameSecondGetASuffix() throws Exception {
         String v1 = host.config("cm4", cm4);
         host.writeConf(v1);
+        host.keyFile(hubKey);
         String v2 = host.config("cm4", cm4, "s2204", s2204);
         String v3 = host.config("s2204", s2204);
 
@@ -345,9 +350,10 @@ class RemoteHubScriptTest {
         assertThat(c2.backupName()).isEqualTo("wg0.conf.20260301T100000Z.backup");
         assertThat(c3.backupName()).isEqualTo("wg0.conf.20260301T100000Z-2.backup");
         List<Backup> backups = hub.backups();
+        // newest first: -2 was taken after the one without a suffix
         assertThat(backups).extracting(Backup::name)
-                .containsExactly("wg0.conf.20260301T100000Z.backup", "wg0.conf.20260301T100000Z-2.backup");
-        assertThat(backups).extracting(Backup::peers).containsExactly(1, 2);
+                .containsExactly("wg0.conf.20260301T100000Z-2.backup", "wg0.conf.20260301T100000Z.backup");
+        assertThat(backups).extracting(Backup::peers).containsExactly(2, 1);
         assertThat(hub.readBackup(c3.backupName())).isEqualTo(v2);
     }
 

@@ -28,6 +28,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import dev.wgtui.core.hub.RunReport;
+import dev.wgtui.local.LocalHub;
+import java.nio.file.Path;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -424,6 +429,188 @@ class RemoteTestbedTest {
         assertThat(c.after().live().get().publicKey()).isEqualTo(hub.publicKey());
 
         assertThatThrownBy(() -> hub.commit("[Interface]\n", empty.hash()))
+                .satisfies(e -> assertThat(((HubException) e).kind()).isEqualTo(HubException.Kind.CONFLICT));
+    }
+
+    // ---- issue 8: the hub's key, its identity, one lock, and commits no client can cut ----------
+
+    private static final String PAUSE = "/tmp/wgtui-pause";
+
+    /** A hub with cm4 (a made-up key), up, its key pair made by this first apply; returns the file. */
+    private String runningHub() throws Exception {
+        String cm4Key = bed.execOk("k8s", "wg genkey | wg pubkey").strip();
+        String text = "[Interface]\nAddress = 10.0.0.20/24\nListenPort = 51820\n"
+                + "PostUp = wg set %i private-key /etc/wireguard/privatekey\n\n[Peer]\n# cm4\nPublicKey = " + cm4Key
+                + "\nAllowedIPs = 10.0.0.3/32\n";
+        RemoteHub h = freshHub();
+        h.commit(text, "absent");
+        h.close();
+        return text;
+    }
+
+    private String withS2204(String text) {
+        return text + "\n[Peer]\n# s2204\nPublicKey = " + bed.execOk("k8s", "wg genkey | wg pubkey").strip()
+                + "\nAllowedIPs = 10.0.0.4/32\n";
+    }
+
+    private String runningPublicKey() {
+        return bed.execOk("k8s", "wg show wg0 public-key").strip();
+    }
+
+    private void awaitOnHub(String test, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (bed.exec("k8s", test).ok()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("k8s: " + what + " did not happen within 30 s");
+    }
+
+    /**
+     * The client goes away while the commit job is at {@code step}: its ssh process killed, its
+     * connection closed, or its own timeout (the SSH shell kills the command and closes the
+     * channel). The hub finishes the job: the new file whole, the key loaded, every peer in the
+     * interface; the next run reads the outcome, once.
+     */
+    @ParameterizedTest(name = "{1} at {0}")
+    @CsvSource({"lock,kill", "check,kill", "key,kill", "backup,kill", "write,kill", "rename,kill", "strip,kill",
+            "syncconf,kill", "routes,kill", "readback,kill",
+            "lock,cut", "check,cut", "key,cut", "backup,cut", "write,cut", "rename,cut", "strip,cut",
+            "syncconf,cut", "routes,cut", "readback,cut",
+            "backup,timeout", "syncconf,timeout"})
+    void aClientGoneAtAnyCommitStepTheHubFinishesAndTheNextRunSaysHow(String step, String how) throws Exception {
+        String old = runningHub();
+        String hubKey = runningPublicKey();
+        String text = withS2204(old);
+        RemoteHub h = freshHub();
+        h.testVar("PAUSE_AT", step);
+        h.testVar("PAUSE_FILE", PAUSE);
+        String command = RemoteRunner.command(h.commitScript(text, Plan.hash(old), "0123456789abcdef").text(), false);
+        byte[] stdin = text.getBytes(StandardCharsets.UTF_8);
+        switch (how) {
+            case "kill" -> {
+                // the OpenSSH client as the operator's end: killed outright once the job is at the step
+                Process ssh = new ProcessBuilder(bed.sshCommand("root", "k8s", command)).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                ssh.getOutputStream().write(stdin);
+                ssh.getOutputStream().close();
+                awaitOnHub("test -e " + PAUSE, "the pause at " + step);
+                ssh.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            case "cut" -> {
+                HostShell cut = connect("k8s", "root");
+                CompletableFuture<Object> running = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return cut.exec(command, stdin, Duration.ofSeconds(120));
+                    } catch (HostException e) {
+                        return e;
+                    }
+                });
+                awaitOnHub("test -e " + PAUSE, "the pause at " + step);
+                cut.close();
+                assertThat(running.get(30, TimeUnit.SECONDS)).isInstanceOf(HostException.class);
+            }
+            default -> {
+                HostShell impatient = connect("k8s", "root");
+                // the job pauses until the test lets it go: the client runs out of time first
+                assertThatThrownBy(() -> impatient.exec(command, stdin, Duration.ofSeconds(5)))
+                        .isInstanceOf(HostException.class)
+                        .satisfies(e -> assertThat(((HostException) e).kind()).isEqualTo(HostException.Kind.TIMEOUT));
+                impatient.close();
+                awaitOnHub("test -e " + PAUSE, "the pause at " + step);
+            }
+        }
+        bed.execOk("k8s", "rm -f " + PAUSE);
+        // nothing holds the lock; the job (if it left a record) has its outcome and its client is gone
+        awaitOnHub("flock -n /etc/wireguard/.wg0.lock true && r=/etc/wireguard/.wg0.run.0123456789abcdef"
+                + " && { ! [ -e $r ] || { grep -q '^result' $r && c=$(awk -F'\\t' '$1 == \"client\" { print $2 }' $r)"
+                + " && case $(sed 's/.*) //' /proc/$c/stat 2>/dev/null) in ''|Z*|X*) true;; *) false;; esac; }; }",
+                "the job's end");
+
+        assertThat(hubFile()).isEqualTo(text);
+        assertThat(runningPublicKey()).isEqualTo(hubKey);
+        assertThat(bed.execOk("k8s", "wg show wg0 private-key").strip()).isNotEqualTo("(none)");
+        assertThat(hubPeers()).hasSize(2);
+        RemoteHub next = freshHub();
+        assertThat(next.read().unreported()).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(RunReport.Outcome.DONE);
+            assertThat(r.backupName()).isEqualTo(hubBackups().get(hubBackups().size() - 1));
+        });
+        next.close();
+        assertThat(freshHub().read().unreported()).isEmpty();
+        assertThat(bed.execOk("k8s", "ls -A /etc/wireguard")).doesNotContain(".wgtui.").doesNotContain(".wg0.run.");
+    }
+
+    @Test
+    void anApplyKeepsTheHubsRunningKeyWhenItsKeyFileWasReplacedOnDisk() throws Exception {
+        keyPairsOnWorkers();
+        Session s = session(hub("root", false));
+        deploy(s, "cm4");
+        String identity = runningPublicKey();
+        bed.execOk("k8s", "wg genkey > /etc/wireguard/privatekey");
+
+        Session again = session(freshHub());
+        again.select("cm4,s2204");
+        ApplyOutcome out = again.apply(again.plan());
+
+        assertThat(out.ok()).as("%s", out.validation()).isTrue();
+        assertThat(runningPublicKey()).isEqualTo(identity);
+        assertThat(hubPeers()).hasSize(2);
+        assertPingsHub("cm4");
+    }
+
+    @Test
+    void anExistingHubWhoseKeyFileIsGoneIsRefusedNotGivenANewIdentity() throws Exception {
+        String old = runningHub();
+        String identity = runningPublicKey();
+        bed.execOk("k8s", "wg-quick down wg0 >/dev/null 2>&1; rm /etc/wireguard/privatekey");
+
+        assertThatThrownBy(() -> freshHub().commit(withS2204(old), Plan.hash(old)))
+                .isInstanceOf(HubException.class)
+                .hasMessageContaining("/etc/wireguard/privatekey")
+                .hasMessageContaining("does not make a new key for an existing hub");
+
+        assertThat(hubFile()).isEqualTo(old);
+        assertThat(bed.exec("k8s", "test -e /etc/wireguard/privatekey").ok()).isFalse();
+        assertThat(bed.exec("k8s", "ip link show wg0").ok()).isFalse();
+        assertThat(identity).isNotBlank();
+    }
+
+    @Test
+    void localAndRemoteTakeTheSameLock() throws Exception {
+        String old = runningHub();
+        // the hub's /etc/wireguard, as --local on the control plane sees it
+        Path conf = Path.of("/etc/netns", bed.namespace("k8s"), "wireguard", "wg0.conf");
+        LocalHub local = new LocalHub("k8s", conf, Path.of(bed.dir().toString(), "local.preview"), Clock.systemUTC());
+        RemoteHub paused = freshHub();
+        paused.testVar("PAUSE_AT", "backup");
+        paused.testVar("PAUSE_FILE", PAUSE);
+        String text = withS2204(old);
+        CompletableFuture<Object> remote = CompletableFuture.supplyAsync(() -> {
+            try {
+                return paused.commit(text, Plan.hash(old));
+            } catch (HubException e) {
+                return e;
+            }
+        });
+        awaitOnHub("test -e " + PAUSE, "the pause at backup");
+        try {
+            assertThatThrownBy(() -> local.commit(old + "# by hand\n", Plan.hash(old)))
+                    .isInstanceOf(HubException.class)
+                    .satisfies(e -> assertThat(((HubException) e).kind()).isEqualTo(HubException.Kind.LOCKED));
+        } finally {
+            bed.execOk("k8s", "rm -f " + PAUSE);
+        }
+        assertThat(remote.get(60, TimeUnit.SECONDS)).isInstanceOf(Commit.class);
+        assertThat(hubFile()).isEqualTo(text);
+        paused.close();
+
+        // and the other way round: a local commit in the lock, then the remote one sees its file
+        Commit mine = local.commit(text + "# by hand\n", Plan.hash(text));
+        assertThat(mine.backupName()).isNotNull();
+        assertThatThrownBy(() -> freshHub().commit(withS2204(old), Plan.hash(text)))
                 .satisfies(e -> assertThat(((HubException) e).kind()).isEqualTo(HubException.Kind.CONFLICT));
     }
 }

@@ -132,4 +132,31 @@ class WorkerDeployTest {
                 .isInstanceOf(HubException.class)
                 .satisfies(e -> assertThat(((HubException) e).kind()).isEqualTo(HubException.Kind.CONFLICT));
     }
+
+    /** What is rendered is what is checked: a hub endpoint that adds lines to a worker's config is refused. */
+    @Test
+    void aHubEndpointThatWouldAddLinesToAWorkersConfigIsRefusedAndNothingIsWritten() throws Exception {
+        String oldHub = FakeHubHost.key();
+        String existing = "[Interface]\nAddress = 10.0.0.3/24\nListenPort = 51820\n\n[Peer]\n# k8s\nPublicKey = " + oldHub
+                + "\nEndpoint = 192.168.56.20:51820\nAllowedIPs = 10.0.0.0/24\n";
+        for (String endpoint : List.of("198.51.100.7:51820\nAllowedIPs = 0.0.0.0/0",
+                "198.51.100.7:51820 #\n[Interface]\nPostUp = touch /tmp/x", "198.51.100.7:51820\n[Peer]\nPublicKey = " + oldHub)) {
+            Node evil = new Node("k8s", "10.0.0.20", List.of("10.0.0.20/32"), Optional.empty(), endpoint, null, 51820,
+                    "wg0", false, Map.of());
+            WorkerDeploy d = new WorkerDeploy(evil, hubKey, WorkerDeploy.overlayOf(evil, "24"));
+            for (boolean hasConfig : List.of(false, true)) {
+                if (hasConfig) {
+                    host.writeConf(existing);
+                }
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> d.plan(cm4, worker))
+                        .as("%s, worker has a config: %s", endpoint, hasConfig)
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("refusing to write cm4:" + host.conf());
+                assertThat(host.tmp.resolve("wg0.conf.preview")).doesNotExist();
+            }
+            assertThat(FakeHubHost.read(host.conf())).isEqualTo(existing);
+            java.nio.file.Files.delete(host.conf());
+        }
+        assertThat(host.calls()).doesNotContain("wg-quick up").doesNotContain("syncconf");
+    }
 }

@@ -1,11 +1,32 @@
 package dev.wgtui.core.plan;
 
-import java.util.List;
+import dev.wgtui.core.config.ConfigLine;
+import dev.wgtui.core.config.WgConfig;
 
-/** The seed's dry-run summary: node, files, status, peer counts and the change. */
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The seed's dry-run summary: node, files, status, peer counts and the change; and what the
+ * operator must know before confirming: that the preview holds the private key (the config
+ * inlines it), and that a new hub's key pair may be made by the apply.
+ *
+ * @param previewHoldsPrivateKey the preview file holds the hub's private key (an inline PrivateKey)
+ * @param newHubKeyFile          for a new hub whose key is loaded from a file: that file (the apply
+ *                               makes a key pair there when there is none); null otherwise
+ */
 public record DryRunSummary(String node, String previewFile, String targetFile, Status status,
                             int currentPeers, int previewPeers, List<String> added, List<String> updated,
-                            List<String> removed) {
+                            List<String> removed, boolean previewHoldsPrivateKey, String newHubKeyFile) {
+
+    private static final Pattern KEY_FILE = Pattern.compile("private-key\\s+(\\S+)");
+
+    public DryRunSummary(String node, String previewFile, String targetFile, Status status, int currentPeers,
+                         int previewPeers, List<String> added, List<String> updated, List<String> removed) {
+        this(node, previewFile, targetFile, status, currentPeers, previewPeers, added, updated, removed, false, null);
+    }
 
     /** What applying the plan would do to the target file. */
     public enum Status {
@@ -20,6 +41,33 @@ public record DryRunSummary(String node, String previewFile, String targetFile, 
         public String text() {
             return text;
         }
+    }
+
+    /** True when {@code config}'s [Interface] has a PrivateKey (key names read as wg reads them). */
+    public static boolean holdsPrivateKey(WgConfig config) {
+        return config.interfaceValue("PrivateKey").filter(v -> !v.isBlank()).isPresent();
+    }
+
+    /**
+     * The file {@code config} loads its private key from in a PreUp/PostUp hook
+     * ({@code wg set %i private-key FILE}); empty when it has none or inlines the key.
+     */
+    public static Optional<String> keyFileOf(WgConfig config) {
+        if (holdsPrivateKey(config)) {
+            return Optional.empty();
+        }
+        boolean inInterface = false;
+        for (ConfigLine line : config.preamble()) {
+            if (line instanceof ConfigLine.Section s) {
+                inInterface = s.is("Interface");
+            } else if (inInterface && line instanceof ConfigLine.Entry e && (e.is("PostUp") || e.is("PreUp"))) {
+                Matcher m = KEY_FILE.matcher(e.value());
+                if (m.find()) {
+                    return Optional.of(m.group(1));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** {@code +1 peer(s)}, {@code -2 peer(s)}, {@code +1/-1 peer(s)} or {@code 0 peer(s)}, then updates. */
@@ -46,10 +94,18 @@ public record DryRunSummary(String node, String previewFile, String targetFile, 
         StringBuilder out = new StringBuilder();
         out.append("Node: ").append(node).append('\n');
         if (previewFile != null) {
-            out.append("Preview file: ").append(previewFile).append('\n');
+            out.append("Preview file: ").append(previewFile);
+            if (previewHoldsPrivateKey) {
+                out.append(" (holds the hub's private key; mode 0600; the apply removes it)");
+            }
+            out.append('\n');
         }
         out.append("Target file: ").append(targetFile).append('\n');
         out.append("Status: ").append(status.text()).append('\n');
+        if (newHubKeyFile != null) {
+            out.append("Hub key: NEW HUB - its key is loaded from ").append(newHubKeyFile)
+                    .append("; over SSH the apply makes a new key pair there if that file does not exist\n");
+        }
         out.append("Current peers: ").append(currentPeers).append('\n');
         out.append("Preview peers: ").append(previewPeers).append('\n');
         out.append("Change: ").append(change()).append('\n');

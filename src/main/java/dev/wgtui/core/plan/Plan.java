@@ -69,7 +69,8 @@ public record Plan(String node, String targetFile, String previewFile, WgConfig 
                 : merge.changed() ? DryRunSummary.Status.UPDATE_EXISTING : DryRunSummary.Status.NO_CHANGE;
         return new DryRunSummary(node, previewFile, targetFile, status,
                 current == null ? 0 : current.peers().size(), proposed.peers().size(),
-                merge.added(), merge.updated(), merge.removed());
+                merge.added(), merge.updated(), merge.removed(), DryRunSummary.holdsPrivateKey(proposed),
+                current == null ? DryRunSummary.keyFileOf(proposed).orElse(null) : null);
     }
 
     /** The unified diff, secrets hidden; empty when nothing changes. */

@@ -11,11 +11,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Checks that every expected worker is a peer in the file, and in the running interface when
- * it is up, with the expected key and AllowedIPs (SPEC step 6, the seed's validate_peers).
+ * it is up, with the expected key and AllowedIPs (SPEC step 6, the seed's validate_peers); and
+ * that the running interface kept its own key through the apply (a reload must never change
+ * or clear the hub's identity).
  */
 public final class Validation {
 
@@ -34,26 +35,44 @@ public final class Validation {
         }
     }
 
-    /** The result: findings and counts; passed when nothing is missing or mismatched. */
-    public record Report(List<Finding> findings, boolean liveChecked) {
+    /**
+     * The result: findings and counts, and what is wrong with the running interface itself
+     * ({@code interfaceProblems}: its key changed or gone); passed when nothing is missing or
+     * mismatched and the interface has no problem.
+     */
+    public record Report(List<Finding> findings, boolean liveChecked, List<String> interfaceProblems) {
+
+        public Report {
+            findings = List.copyOf(findings);
+            interfaceProblems = List.copyOf(interfaceProblems);
+        }
+
+        public Report(List<Finding> findings, boolean liveChecked) {
+            this(findings, liveChecked, List.of());
+        }
+
         public long count(Finding.Kind kind) {
             return findings.stream().filter(f -> f.kind() == kind).count();
         }
 
         public boolean passed() {
-            return count(Finding.Kind.MISSING) == 0 && count(Finding.Kind.MISMATCH) == 0;
+            return count(Finding.Kind.MISSING) == 0 && count(Finding.Kind.MISMATCH) == 0 && interfaceProblems.isEmpty();
         }
 
         public String summary() {
             long expected = count(Finding.Kind.OK) + count(Finding.Kind.MISSING) + count(Finding.Kind.MISMATCH);
-            return String.format("Validation %s: %d expected, %d ok, %d missing, %d mismatched, %d extra (preserved)%s",
+            return String.format("Validation %s: %d expected, %d ok, %d missing, %d mismatched, %d extra (preserved)%s%s",
                     passed() ? "passed" : "FAILED", expected, count(Finding.Kind.OK), count(Finding.Kind.MISSING),
                     count(Finding.Kind.MISMATCH), count(Finding.Kind.EXTRA),
-                    liveChecked ? "" : "; running interface not checked");
+                    liveChecked ? "" : "; running interface not checked",
+                    interfaceProblems.isEmpty() ? "" : "; " + String.join("; ", interfaceProblems));
         }
 
         public String render() {
-            return findings.stream().map(Finding::toString).collect(Collectors.joining("\n", "", "\n")) + summary() + "\n";
+            StringBuilder out = new StringBuilder();
+            interfaceProblems.forEach(p -> out.append("✗ ").append(p).append('\n'));
+            findings.forEach(f -> out.append(f).append('\n'));
+            return out.append(summary()).append('\n').toString();
         }
     }
 
@@ -67,6 +86,26 @@ public final class Validation {
      */
     public static Report check(WgConfig file, Optional<LiveState> live, Collection<PeerSpec> expected,
                                Set<String> inventoryNames) {
+        return check(file, live, expected, inventoryNames, Optional.empty());
+    }
+
+    /**
+     * As {@link #check(WgConfig, Optional, Collection, Set)}, after an apply: {@code interfaceKeyBefore}
+     * is the running interface's public key right before the apply's reload (empty when it was
+     * down); the interface after must still be running with that same key.
+     */
+    public static Report check(WgConfig file, Optional<LiveState> live, Collection<PeerSpec> expected,
+                               Set<String> inventoryNames, Optional<String> interfaceKeyBefore) {
+        List<String> interfaceProblems = new ArrayList<>();
+        if (live.isPresent() && !hasKey(live.get().publicKey())) {
+            interfaceProblems.add("the running interface has no private key: every tunnel is down");
+        } else if (live.isPresent() && interfaceKeyBefore.isPresent()
+                && !live.get().publicKey().equals(interfaceKeyBefore.get())) {
+            interfaceProblems.add("the running interface's public key changed from " + interfaceKeyBefore.get() + " to "
+                    + live.get().publicKey() + ": every peer still has the old one");
+        } else if (live.isEmpty() && interfaceKeyBefore.isPresent()) {
+            interfaceProblems.add("the interface is not running any more (it was before the apply)");
+        }
         List<Finding> out = new ArrayList<>();
         Set<String> handled = new java.util.HashSet<>();
         for (PeerSpec want : expected) {
@@ -108,6 +147,10 @@ public final class Validation {
                 }
             }
         }
-        return new Report(out, live.isPresent());
+        return new Report(out, live.isPresent(), interfaceProblems);
+    }
+
+    private static boolean hasKey(String publicKey) {
+        return publicKey != null && !publicKey.isBlank() && !publicKey.equals("(none)");
     }
 }

@@ -458,7 +458,7 @@ public final class Session implements AutoCloseable {
         }
         Commit commit = hub.commit(plan.proposed().render(), plan.currentHash());
         state = commit.after();
-        Validation.Report report = validateAgainst(state, expected);
+        Validation.Report report = validateAgainst(state, expected, commit.interfaceKeyBefore());
         if (!report.passed() && commit.backupName() != null) {
             state = hub.rollback(commit.backupName(), commit.after().hash());
             return new ApplyOutcome(plan, true, commit.backupName(), report, true);
@@ -467,8 +467,13 @@ public final class Session implements AutoCloseable {
     }
 
     private Validation.Report validateAgainst(HubState s, List<PeerSpec> expected) {
+        return validateAgainst(s, expected, Optional.empty());
+    }
+
+    /** After a commit: the interface must also still have the key it had before the reload. */
+    private Validation.Report validateAgainst(HubState s, List<PeerSpec> expected, Optional<String> keyBefore) {
         WgConfig file = s.hasFile() ? WgConfig.parse(source(), s.text()) : null;
-        return Validation.check(file, s.live(), expected, workerNames());
+        return Validation.check(file, s.live(), expected, workerNames(), keyBefore);
     }
 
     private Set<String> workerNames() {
@@ -538,7 +543,7 @@ public final class Session implements AutoCloseable {
         }
         Commit commit = hub.commit(content, plan.currentHash());
         state = commit.after();
-        Validation.Report report = validateAgainst(state, specs(restored));
+        Validation.Report report = validateAgainst(state, specs(restored), commit.interfaceKeyBefore());
         if (!report.passed() && commit.backupName() != null) {
             state = hub.rollback(commit.backupName(), commit.after().hash());
             return new ApplyOutcome(plan, true, commit.backupName(), report, true);

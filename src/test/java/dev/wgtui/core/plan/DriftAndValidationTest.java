@@ -55,4 +55,31 @@ class DriftAndValidationTest {
         assertThat(notRunning.passed()).isFalse();
         assertThat(notRunning.render()).contains("not a peer of the running interface");
     }
+
+    @Test
+    void validationAfterAnApplyFailsWhenTheInterfaceLostOrChangedItsKey() {
+        WgConfig file = WgConfig.parse("f", FILE);
+        List<PeerSpec> expected = List.of(new PeerSpec("cm4", A, List.of("10.0.0.3/32"), null, null));
+        String peers = A + "\t(none)\t(none)\t10.0.0.3/32\t0\t0\t0\toff\n";
+        Optional<String> before = Optional.of(C);
+
+        Validation.Report same = Validation.check(file, Optional.of(LiveState.parse("(hidden)\t" + C
+                + "\t51820\toff\n" + peers)), expected, Set.of("cm4", "s2204"), before);
+        assertThat(same.passed()).isTrue();
+
+        Validation.Report changed = Validation.check(file, Optional.of(LiveState.parse("(hidden)\t" + B
+                + "\t51820\toff\n" + peers)), expected, Set.of("cm4", "s2204"), before);
+        assertThat(changed.passed()).isFalse();
+        assertThat(changed.summary()).contains("public key changed from " + C + " to " + B);
+        assertThat(changed.render()).startsWith("✗ the running interface's public key changed");
+
+        Validation.Report cleared = Validation.check(file, Optional.of(LiveState.parse("(none)\t(none)\t51820\toff\n"
+                + peers)), expected, Set.of("cm4", "s2204"), before);
+        assertThat(cleared.passed()).isFalse();
+        assertThat(cleared.summary()).contains("has no private key");
+
+        Validation.Report down = Validation.check(file, Optional.empty(), expected, Set.of("cm4", "s2204"), before);
+        assertThat(down.passed()).isFalse();
+        assertThat(down.summary()).contains("not running any more");
+    }
 }
