@@ -420,6 +420,11 @@ public final class LocalHub implements Hub {
 
     private static Optional<byte[]> readBytes(Path p) throws HubException {
         try {
+            long size = Files.size(p);
+            if (size > MAX_CONFIG_BYTES) {
+                throw new HubException(HubException.Kind.FILE, String.format("%s: %,d bytes, more than wgtui reads "
+                        + "(%,d); is it a WireGuard config?", p, size, MAX_CONFIG_BYTES));
+            }
             return Optional.of(Files.readAllBytes(p));
         } catch (NoSuchFileException e) {
             return Optional.empty();

@@ -138,6 +138,10 @@ scrub() {
 # The file as a "file" frame, or "nofile" when there is none.
 print_file() {
     if [ -f "$CONF" ]; then
+        size=$(wc -c < "$CONF") || fail FILE "cannot read $CONF"
+        if [ "$size" -gt 67108864 ]; then  # Hub.MAX_CONFIG_BYTES
+            fail FILE "$CONF: $size bytes, more than wgtui reads (67108864); is it a WireGuard config?"
+        fi
         frame file
         cat -- "$CONF" || fail FILE "cannot read $CONF"
     elif [ -e "$CONF" ]; then

@@ -254,4 +254,14 @@ class LocalHubTest {
         }
         throw new IllegalStateException("the test could not take the lock");
     }
+
+    /** Issue 8.14: a config past the bound is refused before it is read (a sparse file: no 64 MB written). */
+    @Test
+    void aConfigPastTheBoundIsRefusedBeforeItIsRead() throws Exception {
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(conf.toFile(), "rw")) {
+            f.setLength(dev.wgtui.core.hub.Hub.MAX_CONFIG_BYTES + 1);
+        }
+        assertThatThrownBy(() -> hub.read()).isInstanceOf(HubException.class)
+                .hasMessageContaining("67,108,865 bytes, more than wgtui reads");
+    }
 }

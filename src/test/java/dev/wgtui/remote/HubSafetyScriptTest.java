@@ -498,4 +498,15 @@ class HubSafetyScriptTest {
         }
         throw new IllegalStateException("the test could not take the lock");
     }
+
+    /** Issue 8.14: the hub's script refuses a config past the bound before sending any of it. */
+    @Test
+    void aConfigPastTheBoundIsRefusedOnTheHub() throws Exception {
+        host.writeConf("");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(host.conf().toFile(), "rw")) {
+            f.setLength(dev.wgtui.core.hub.Hub.MAX_CONFIG_BYTES + 1);
+        }
+        assertThatThrownBy(() -> hub.read()).isInstanceOf(HubException.class)
+                .hasMessageContaining("67108865 bytes, more than wgtui reads");
+    }
 }

@@ -10,6 +10,9 @@ import java.util.Optional;
  */
 public interface Hub extends AutoCloseable {
 
+    /** Far more than a hub with 100,000 peers needs; a config past it is refused before it is read. */
+    long MAX_CONFIG_BYTES = 64L * 1024 * 1024;
+
     /** The hub's inventory name, e.g. {@code k8s}. */
     String node();
 

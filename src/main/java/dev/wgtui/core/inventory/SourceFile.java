@@ -10,6 +10,9 @@ import java.nio.file.Path;
 /** A file the inventory is read from, with the name it goes by in messages. */
 record SourceFile(Path path, String name) {
 
+    /** Far more than any inventory holds; a file past it is refused before it is read. */
+    static final long MAX_BYTES = 64L * 1024 * 1024;
+
     InventoryException error(int line, String message) {
         return new InventoryException(this, line, message, null);
     }
@@ -24,6 +27,10 @@ record SourceFile(Path path, String name) {
             throw error("is a directory, not a file");
         }
         try {
+            if (Files.size(path) > MAX_BYTES) {
+                throw error(String.format("%,d bytes, more than wgtui reads from an inventory file (%,d)",
+                        Files.size(path), MAX_BYTES));
+            }
             String text = Files.readString(path);
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (NoSuchFileException e) {

@@ -16,16 +16,19 @@ import java.util.regex.Pattern;
  * @param previewHoldsPrivateKey the preview file holds the hub's private key (an inline PrivateKey)
  * @param newHubKeyFile          for a new hub whose key is loaded from a file: that file (the apply
  *                               makes a key pair there when there is none); null otherwise
+ * @param reordered              the peers are put in name order ({@code sort}), each with its own lines
  */
 public record DryRunSummary(String node, String previewFile, String targetFile, Status status,
                             int currentPeers, int previewPeers, List<String> added, List<String> updated,
-                            List<String> removed, boolean previewHoldsPrivateKey, String newHubKeyFile) {
+                            List<String> removed, boolean previewHoldsPrivateKey, String newHubKeyFile,
+                            boolean reordered) {
 
     private static final Pattern KEY_FILE = Pattern.compile("private-key\\s+(\\S+)");
 
     public DryRunSummary(String node, String previewFile, String targetFile, Status status, int currentPeers,
                          int previewPeers, List<String> added, List<String> updated, List<String> removed) {
-        this(node, previewFile, targetFile, status, currentPeers, previewPeers, added, updated, removed, false, null);
+        this(node, previewFile, targetFile, status, currentPeers, previewPeers, added, updated, removed, false, null,
+                false);
     }
 
     /** What applying the plan would do to the target file. */
@@ -73,7 +76,8 @@ public record DryRunSummary(String node, String previewFile, String targetFile, 
     /** {@code +1 peer(s)}, {@code -2 peer(s)}, {@code +1/-1 peer(s)} or {@code 0 peer(s)}, then updates. */
     public String change() {
         String count = peerCount();
-        return updated.isEmpty() ? count : count + ", " + updated.size() + " updated";
+        String change = updated.isEmpty() ? count : count + ", " + updated.size() + " updated";
+        return reordered ? change + ", every peer put in name order" : change;
     }
 
     private String peerCount() {
@@ -117,6 +121,9 @@ public record DryRunSummary(String node, String previewFile, String targetFile, 
         }
         if (!removed.isEmpty()) {
             out.append("Removed: ").append(String.join(", ", removed)).append('\n');
+        }
+        if (reordered) {
+            out.append("Reordered: every peer in name order, each with the lines it owns (its comments and markers)\n");
         }
         return out.toString();
     }

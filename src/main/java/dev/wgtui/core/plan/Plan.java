@@ -70,7 +70,7 @@ public record Plan(String node, String targetFile, String previewFile, WgConfig 
         return new DryRunSummary(node, previewFile, targetFile, status,
                 current == null ? 0 : current.peers().size(), proposed.peers().size(),
                 merge.added(), merge.updated(), merge.removed(), DryRunSummary.holdsPrivateKey(proposed),
-                current == null ? DryRunSummary.keyFileOf(proposed).orElse(null) : null);
+                current == null ? DryRunSummary.keyFileOf(proposed).orElse(null) : null, merge.reordered());
     }
 
     /** The unified diff, secrets hidden; empty when nothing changes. */
