@@ -15,7 +15,7 @@ public enum ExitCode {
     USAGE(2, "bad command line or bad input: a malformed inventory, a hub config that is malformed or already "
             + "breaks a rule (fix it, or --turn-off-saveconfig), an unknown host or backup"),
     REFUSED(3, "refused as unsafe: not confirmed, the file changed since the preview, the hub is locked, "
-            + "or the new config would break a rule (duplicate key, overlapping AllowedIPs, SaveConfig)"),
+            + "or the new config would break a rule (duplicate key, the same AllowedIPs prefix on two peers, SaveConfig)"),
     HOST(4, "a host could not be reached or a command failed there (connection, authentication, sudo, timeout)"),
     HOST_KEY(5, "a host key is unknown or changed and was not accepted"),
     NOT_RUNNING(6, "drift or health: the hub's interface is not running (or not read: --local), so there was "

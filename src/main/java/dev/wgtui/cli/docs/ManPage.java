@@ -48,10 +48,63 @@ public final class ManPage {
                 + "(wgtui shell), and on the dashboard's command line (:). Given no command, wgtui opens the dashboard "
                 + "on a terminal; when its output is not a terminal, or with --json, it prints the status table; on a "
                 + "dumb terminal (TERM=dumb or no TERM) it prints the status table and starts the shell.");
-        r.paragraph("A write (apply, prune, restore) shows the diff and a summary naming the peers it adds, updates "
+        r.paragraph("A write (apply, prune, restore, sort) shows the diff and a summary naming the peers it adds, updates "
                 + "and removes, then asks, naming them again; its result leads with the verdict and lists only the "
                 + "peers that are not ok (-v: every peer). Diffs are coloured on a terminal, in the theme's colours; "
                 + "never when piped or with NO_COLOR.");
+
+        r.paragraph("A write (apply, prune, restore, sort) changes only what it names. A peer owns its lines: its "
+                + "[Peer] line (and a comment on it), every line up to the next peer, the comment block right above "
+                + "its [Peer] (up to a blank line), and a generator's BEGIN/END markers around it; they move, stay or "
+                + "go with it, so another tool's delete command still finds exactly its peer. A file sorted by name "
+                + "stays sorted (a new peer at its place); any other file keeps its order and new peers go after the "
+                + "last one; sort puts every peer in name order as a write of its own. A file wgtui does not change "
+                + "is written back byte for byte.");
+
+        r.macro("SH", "HUB FILES OTHER TOOLS WROTE");
+        r.paragraph("wgtui reads a peer's name in each of these conventions and, for a new peer in a file that uses "
+                + "one of them throughout, writes it the same way (those marked * carry a tool's database id or "
+                + "dates, which wgtui does not invent: a new peer there gets # NAME):");
+        item(r, "# NAME", "The comment right after [Peer] (the seed's, linuxserver/docker-wireguard's # peer1), or "
+                + "right before it. One word is a name; a label with spaces (# Client 1) is a name unless another "
+                + "peer has the same label. A comment that reads like a config line is never a name.");
+        item(r, "[Peer] # NAME", "The name on the section line.");
+        item(r, "# Name = NAME, # Name: NAME", "Below [Peer] (githubixx/ansible-role-wireguard, wg-info).");
+        item(r, "# friendly_name = NAME", "wg-portal and prometheus_wireguard_exporter.");
+        item(r, "# BEGIN_PEER NAME ... # END_PEER NAME", "Nyr's wireguard-install.");
+        item(r, "### Client NAME", "angristan's wireguard-install.");
+        item(r, "### begin NAME ### ... ### end NAME ###", "PiVPN; a client PiVPN disabled (#[disabled] before each "
+                + "of its lines) is shown as disabled, kept byte for byte and never counted as a peer of the running "
+                + "interface.");
+        item(r, "# Client: NAME (ID) *", "wg-easy.");
+        item(r, "# ID: ... # Name: NAME ... *", "wireguard-ui's comment block.");
+        item(r, "# NAME / EMAIL / Updated: ... / Created: ... *", "wg-gen-web.");
+        item(r, "# -WGP- Peer: NAME / Updated: ... *", "wg-portal 1.");
+        item(r, "#Name# = NAME", "WGDashboard's import convention.");
+        r.paragraph("A peer without a name gets one from its key (peer-1a2b3c4d) and is shown as unnamed; a worker "
+                + "whose key it has adopts it. A name wgtui could not write back as it read it is shown and matched, "
+                + "never rewritten. The same AllowedIPs prefix on two peers is refused (wg would give it to one); a "
+                + "prefix inside another peer's is allowed and noted (wg routes by the longest prefix).");
+
+        r.macro("SH", "INVENTORY VARIABLES");
+        r.paragraph("Per host, in the inventory, group_vars or host_vars. Every value that reaches a config line is "
+                + "checked for what it is (an address, a prefix, a key, a port, host:port, an interface name); one "
+                + "that is not is refused with the host and the variable named, and nothing is written.");
+        item(r, "wireguard_ip", "The host's WireGuard address; its AllowedIPs on the hub is ADDRESS/32 (/128).");
+        item(r, "wireguard_address, wireguard_addresses", "As githubixx/ansible-role-wireguard writes them "
+                + "(10.8.0.101/24, or a list): the address part is the host's; AllowedIPs gets each address /32 or "
+                + "/128. With these, an unset wireguard_endpoint means the inventory name, \"\" none, and a "
+                + "keepalive goes with an endpoint only, as the role does.");
+        item(r, "wireguard_allowed_ips", "AllowedIPs instead of the default (a list or a comma-separated string).");
+        item(r, "wireguard_public_key", "The worker's key; without it the key is read from the worker over SSH "
+                + "(and a key pair made there at apply when it has none).");
+        item(r, "wireguard_endpoint, wireguard_port", "host:port, [IPv6]:port, or a bare host, IPv4 or IPv6 address "
+                + "that gets wireguard_port (default 51820).");
+        item(r, "wireguard_persistent_keepalive", "Seconds (a number or a string of digits).");
+        item(r, "wireguard_interface", "The interface and file name (default wg0).");
+        item(r, "wireguard_prune_extra_peers", "true: prune is part of the run.");
+        item(r, "wireguard_unmanaged_peers", "On the hub (githubixx): peers that are not hosts; shown as extra with "
+                + "a note, never pruned.");
 
         r.macro("SH", "OPTIONS");
         r.paragraph("These options may stand before or after the command name.");
