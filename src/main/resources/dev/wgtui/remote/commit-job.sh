@@ -155,11 +155,16 @@ sync_dir() {
     T sync -- "$1" 2>/dev/null || T sync || warn "sync did not finish within ${WAIT}s"
 }
 
-# write_over SRC: SRC (a temp file in $TDIR) becomes $TARGET, atomically and durably.
+# write_over SRC: SRC (a temp file in $TDIR) becomes $TARGET, atomically and durably: SRC and
+# the backup taken before it are on disk before the rename (only those files are flushed, not
+# every disk of the machine; a sync that takes no file flushes everything).
 write_over() {
     chmod 600 "$1" || return 1
-    say "sync"
-    T sync || warn "sync did not finish within ${WAIT}s"
+    if [ -n "${BK:-}" ] && [ -f "$DIR/$BK" ]; then
+        set -- "$1" "$DIR/$BK"
+    fi
+    say "sync $*"
+    T sync -- "$@" 2>/dev/null || T sync || warn "sync did not finish within ${WAIT}s"
     step rename
     say "mv $1 $TARGET"
     mv -fT -- "$1" "$TARGET" 2>"$E" || return 1

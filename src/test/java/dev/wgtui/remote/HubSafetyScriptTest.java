@@ -509,4 +509,15 @@ class HubSafetyScriptTest {
         assertThatThrownBy(() -> hub.read()).isInstanceOf(HubException.class)
                 .hasMessageContaining("67108865 bytes, more than wgtui reads");
     }
+
+    /** The new file and its backup are flushed before the rename; not every disk of the hub. */
+    @Test
+    void aCommitFlushesTheNewFileAndItsBackupNotTheWholeMachine() throws Exception {
+        String old = runningHub();
+        Commit c = hub.commit(host.config("cm4", cm4, "s2204", s2204), Plan.hash(old));
+        String calls = host.calls();
+        assertThat(calls).containsPattern("sync -- \\S+/\\.wgtui\\.[^ ]+ " + java.util.regex.Pattern.quote(
+                host.etc.resolve(c.backupName()).toString()));
+        assertThat(calls.lines()).doesNotContain("sync ", "sync");
+    }
 }
