@@ -27,7 +27,7 @@ final class ApplyCommand extends HubCommand {
         printWorkers(workerChanges);
         boolean anything = plan.changed() || workerChanges.stream().anyMatch(WorkerSetup.Change::changed);
         if (anything && !confirmed("Apply this plan to " + plan.node() + ":" + plan.targetFile()
-                + (workerChanges.isEmpty() ? "" : " and " + workerChanges.size() + " worker(s)") + "?")) {
+                + (workerChanges.isEmpty() ? "" : " and " + workerChanges.size() + " worker(s)") + "?", plan)) {
             return refusedUnconfirmed();
         }
         int code = report(s.apply(plan), "apply");

@@ -43,6 +43,11 @@ abstract class HubCommand implements Callable<Integer> {
         return options().yes || root.confirm().ask(question);
     }
 
+    /** As {@link #confirmed(String)}, for writing {@code plan} (shown just before). */
+    boolean confirmed(String question, Plan plan) {
+        return options().yes || root.confirm().ask(question, plan);
+    }
+
     int refusedUnconfirmed() {
         out().flush();
         err().println("wgtui: not confirmed; nothing written (pass --yes to apply without asking)");

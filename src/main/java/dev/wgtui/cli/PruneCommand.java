@@ -19,7 +19,7 @@ final class PruneCommand extends HubCommand {
             }
             return ExitCode.OK.code();
         }
-        if (!confirmed("Remove " + plan.merge().removed().size() + " peer(s) from " + plan.node() + "?")) {
+        if (!confirmed("Remove " + plan.merge().removed().size() + " peer(s) from " + plan.node() + "?", plan)) {
             return refusedUnconfirmed();
         }
         return report(s.apply(plan), "prune");

@@ -33,7 +33,7 @@ final class RestoreCommand extends HubCommand {
             return ExitCode.OK.code();
         }
         if (!diff.isEmpty() && !confirmed("Restore " + backup + " on " + s.hub().node() + " ("
-                + plan.summary().change() + ")?")) {
+                + plan.summary().change() + ")?", plan)) {
             return refusedUnconfirmed();
         }
         return report(s.restore(plan), "restore");

@@ -92,22 +92,43 @@ public final class WgtuiCommand implements Callable<Integer> {
         return context;
     }
 
-    /** No command: the dashboard on a terminal, else the status table. */
+    /**
+     * No command: the dashboard on a terminal, else the status table; on a terminal that cannot
+     * draw a screen ({@code TERM=dumb}) the status table and then the line shell.
+     */
     @Override
     public Integer call() throws Exception {
         if (System.console() == null || options.json) {
             return spec.commandLine().execute(concat("status", spec.commandLine().getParseResult().originalArgs()));
         }
+        if (!dev.wgtui.tui.Terminals.fullScreen(System::getenv)) {
+            int code = spec.commandLine().execute(concat("status", spec.commandLine().getParseResult().originalArgs()));
+            return code != ExitCode.OK.code() && code != ExitCode.CHECK_FAILED.code() ? code
+                    : spec.commandLine().execute(concat("shell", spec.commandLine().getParseResult().originalArgs()));
+        }
         String themeName = options.theme != null ? options.theme
                 : UserConfig.load(UserConfig.path(System.getenv())).theme().orElse("default");
         Theme theme = Theme.load(themeName);
-        // The `:` line runs the shell's commands on this session; a write there asks in a dialog.
-        // SSH questions (an unknown worker's host key) are asked in a dialog too while it is open.
+        // The `:` line runs the shell's commands on this session; a write there shows its plan and
+        // asks in a dialog. SSH questions (an unknown worker's host key) are asked in a dialog too.
         AtomicReference<Dashboard> open = new AtomicReference<>();
-        CommandRunner runner = new CommandRunner(this, question -> open.get() != null && open.get().confirm(question));
+        CommandRunner runner = new CommandRunner(this, new Confirm() {
+            @Override
+            public boolean ask(String question) {
+                return open.get() != null && open.get().confirm(question);
+            }
+
+            @Override
+            public boolean ask(String question, dev.wgtui.core.plan.Plan plan) {
+                return open.get() != null && open.get().confirmPlan(question, plan);
+            }
+        });
         Session session = context().session();
         try {
-            Dashboard.run(session, theme, runner::run, dashboard -> {
+            Dashboard.run(session, theme, line -> {
+                CommandRunner.Captured c = runner.capture(line);
+                return new dev.wgtui.tui.Commands.Result(c.out(), c.err(), c.exitCode(), c.quit());
+            }, dashboard -> {
                 open.set(dashboard);
                 context().setHostKeyPrompt(dashboard::confirmHostKey);
             });

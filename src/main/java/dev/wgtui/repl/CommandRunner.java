@@ -103,6 +103,21 @@ public final class CommandRunner {
         return root.context().session();
     }
 
+    /** What one line printed, output and errors apart, and how it ended. */
+    public record Captured(String out, String err, int exitCode, boolean quit) {
+    }
+
+    /**
+     * Runs one line with what it prints held, output and errors apart: for a face that owns the
+     * terminal (the dashboard), where nothing may be written to stdout or stderr.
+     */
+    public Captured capture(String line) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Outcome o = execute(line, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Captured(out.toString(), err.toString(), o.exitCode(), o.quit());
+    }
+
     /** Runs one line and returns what it printed, output and errors in order. */
     public String run(String line) {
         StringWriter text = new StringWriter();

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import java.util.concurrent.Callable;
 
 /** {@code quit}: leave the shell. */
-@Command(name = "quit", aliases = "exit", description = "Leave the shell (also Ctrl-D)")
+@Command(name = "quit", aliases = {"exit", "q"}, description = "Leave the shell (also Ctrl-D); in the dashboard, quit it")
 final class QuitCommand implements Callable<Integer> {
 
     private final CommandRunner runner;

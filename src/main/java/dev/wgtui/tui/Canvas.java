@@ -14,12 +14,15 @@ final class Canvas {
 
     private final TextGraphics g;
     private final Theme theme;
+    /** False where the locale is not UTF-8: everything drawn goes through {@link Ascii}. */
+    final boolean unicode;
     final int width;
     final int height;
 
-    Canvas(TextGraphics g, Theme theme) {
+    Canvas(TextGraphics g, Theme theme, boolean unicode) {
         this.g = g;
         this.theme = theme;
+        this.unicode = unicode;
         this.width = g.getSize().getColumns();
         this.height = g.getSize().getRows();
     }
@@ -46,6 +49,11 @@ final class Canvas {
         return TerminalTextUtils.fitString(s, max - 1) + "…";
     }
 
+    /** {@link #fit}, in ASCII where the terminal is not UTF-8. */
+    String fitted(String s, int max) {
+        return fit(unicode ? s : Ascii.of(s), max);
+    }
+
     /** {@code s} padded with spaces (or cut) to exactly {@code w} columns. */
     static String pad(String s, int w) {
         String f = fit(s, w);
@@ -62,7 +70,10 @@ final class Canvas {
         if (row < 0 || row >= height || col >= width || max <= 0) {
             return 0;
         }
-        String f = fit(s, Math.min(max, width - col));
+        String f = fit(unicode ? s : Ascii.of(s), Math.min(max, width - col));
+        if (!unicode) {
+            f = Ascii.of(f);
+        }
         use(e);
         g.putString(col, row, f);
         return width(f);
@@ -82,11 +93,19 @@ final class Canvas {
             return;
         }
         use(e);
-        g.putString(col, row, "╭" + "─".repeat(w - 2) + "╮");
-        g.putString(col, row + h - 1, "╰" + "─".repeat(w - 2) + "╯");
+        String top = "╭" + "─".repeat(w - 2) + "╮";
+        String bottom = "╰" + "─".repeat(w - 2) + "╯";
+        String side = "│";
+        if (!unicode) {
+            top = Ascii.of(top);
+            bottom = Ascii.of(bottom);
+            side = Ascii.of(side);
+        }
+        g.putString(col, row, top);
+        g.putString(col, row + h - 1, bottom);
         for (int r = row + 1; r < row + h - 1; r++) {
-            g.putString(col, r, "│");
-            g.putString(col + w - 1, r, "│");
+            g.putString(col, r, side);
+            g.putString(col + w - 1, r, side);
         }
     }
 }
