@@ -7,7 +7,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 
 /**
  * Session calls off the screen thread, one at a time, and their results back on it. A job the
@@ -27,17 +26,15 @@ final class BackgroundWork {
     private final Executor executor;
     private final ExecutorService owned;
     private final BlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
-    private final LongSupplier nanos;
     private String busy;
     private long busySince;
     private long busyToken;
     private int quiet;
     int spinnerFrame;
 
-    BackgroundWork(Executor executor, ExecutorService owned, LongSupplier nanos) {
+    BackgroundWork(Executor executor, ExecutorService owned) {
         this.executor = executor;
         this.owned = owned;
-        this.nanos = nanos;
     }
 
     /** What the operator's job is doing, or null when none runs. */
@@ -50,7 +47,7 @@ final class BackgroundWork {
     }
 
     long busySeconds() {
-        return busy == null ? 0 : TimeUnit.NANOSECONDS.toSeconds(nanos.getAsLong() - busySince);
+        return busy == null ? 0 : TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - busySince);
     }
 
     String spinner(boolean unicode) {
@@ -67,7 +64,7 @@ final class BackgroundWork {
             return false;
         }
         busy = label;
-        busySince = nanos.getAsLong();
+        busySince = System.nanoTime();
         spinnerFrame = 0;
         long token = ++busyToken;
         Runnable end = () -> {

@@ -142,7 +142,7 @@ public final class Dashboard implements AutoCloseable {
         this.theme = theme;
         this.commands = commands == null ? Commands.printing(NO_COMMANDS) : commands;
         this.screen = screen;
-        this.work = new BackgroundWork(executor, owned, () -> nanoClock.getAsLong());
+        this.work = new BackgroundWork(executor, owned);
         session.onWrite(w -> work.post(() -> wrote(w)));
     }
 
@@ -996,8 +996,23 @@ public final class Dashboard implements AutoCloseable {
         });
     }
 
+    /** With a dialog over it, the pane shows the diff itself (the dialog has the summary). */
+    private void showDiffPart() {
+        Pane p = panes.top();
+        if (p == null) {
+            return;
+        }
+        for (int i = 0; i < p.lines.size(); i++) {
+            if (p.lines.get(i).text().startsWith("@@")) {
+                p.scrollTo(Math.max(0, i - 2));
+                return;
+            }
+        }
+    }
+
     /** The dialog of a write: the named peers it adds, updates and removes, then the question. */
     private void confirmWrite(String title, Plan plan, String question, String yes, Runnable onYes, String cancelled) {
+        showDiffPart();
         openDialog(new Dialog(title, Reports.confirmation(plan, question, session.hub().reloads(), WRITE_GUARD), yes,
                 "cancel", onYes, () -> say(Tone.INFO, cancelled)));
     }
@@ -1206,6 +1221,7 @@ public final class Dashboard implements AutoCloseable {
         return ask(() -> {
             commandShowedPlan = true;
             panes.open(planPane(Pane.Kind.DIFF, "Plan · " + plan.node(), plan));
+            showDiffPart();
         }, "Confirm", Reports.confirmation(plan, question, session.hub().reloads(), WRITE_GUARD), "yes", "no");
     }
 

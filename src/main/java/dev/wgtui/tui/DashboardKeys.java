@@ -35,15 +35,13 @@ public final class DashboardKeys {
             global(Key.of('?'), "help", "show or hide this help: every key, generated from the bindings",
                     Dashboard::toggleHelp, DisabledReason.NEVER),
             global(Key.of('/'), "filter",
-                    "filter the peers by name, status, address, key prefix or a regex such as cm4|s2 (type to "
-                    + "narrow, enter keeps, esc clears); marks stay when rows are hidden",
+                    "filter by name, status, address, key prefix or regex such as cm4|s2 (enter keeps, esc clears)",
                     Dashboard::startFilter, DisabledReason.NEVER),
             global(Key.of('d'), "diff",
                     "plan the selection: dry-run summary and diff of the merged config (leaves the preview)",
                     Dashboard::showDiff, Dashboard::whyNoSelection),
             global(Key.of('A'), "apply",
-                    "apply the selection: the plan in the pane, a confirmation naming the peers, then backup, "
-                    + "write, reload, validate (or roll back)", Dashboard::applySelection, Dashboard::whyNoSelection),
+                    "apply the selection: plan in the pane, confirm (peers named), backup, write, reload, validate", Dashboard::applySelection, Dashboard::whyNoSelection),
             global(Key.of('v'), "validate",
                     "check every worker is a peer of the file and interface with the right key and AllowedIPs",
                     Dashboard::validate, Dashboard::whyBusy),
@@ -66,8 +64,8 @@ public final class DashboardKeys {
                     Dashboard::toggleLive, DisabledReason.NEVER),
             // never disabled: opening the line is harmless, and a `:` refused while the hub works
             // (e.g. the first read at start) would let the rest of the typed command run as keys
-            global(Key.of(':'), "command", "type a wgtui command (as in the shell; :q quits) and run it; entered "
-                    + "while the hub works, it runs when that finishes", Dashboard::startCommand, DisabledReason.NEVER),
+            global(Key.of(':'), "command", "run a wgtui command as in the shell (:q quits); typed while the hub "
+                    + "works, it runs next", Dashboard::startCommand, DisabledReason.NEVER),
             new KeyBinding(KeyContext.GLOBAL, Key.of("tab", KeyType.Tab), "focus",
                     "move the focus between the peer table and the pane", false,
                     Dashboard::switchFocus, Dashboard::whyNoPane),
@@ -130,8 +128,7 @@ public final class DashboardKeys {
                     "show what restoring the backup would change in the current file", true,
                     Dashboard::showBackupDiff, Dashboard::whyNoBackup),
             new KeyBinding(KeyContext.BACKUPS, Key.of('R'), "restore",
-                    "restore the backup: what it changes in the pane, a confirmation naming the peers (the current "
-                    + "file is backed up first)", true, Dashboard::restoreChosen, Dashboard::whyNoBackup),
+                    "restore the backup: what it changes in the pane, then a confirmation naming the peers", true, Dashboard::restoreChosen, Dashboard::whyNoBackup),
             new KeyBinding(KeyContext.BACKUP_DIFF, Key.any("enter/R", ENTER, Key.of('R')), "restore",
                     "restore this backup (after a confirmation naming the peers)", true, Dashboard::restoreChosen,
                     Dashboard::whyNoBackup),

@@ -90,14 +90,20 @@ final class DashboardView {
         first.add(new Span(Printable.of(cluster.hub().interfaceName()), Element.HEADER_VALUE));
         first.add(new Span(!d.loaded ? "" : d.liveUp ? " up" : " no live state", d.liveUp
                 ? Element.LIVE_FRESH : Element.DIM));
-        first.add(new Span("  file ", Element.HEADER_LABEL));
-        first.add(new Span(Printable.of(hub.configPath()), Element.HEADER_VALUE));
-        first.add(new Span("  inventory ", Element.HEADER_LABEL));
-        first.add(new Span(Printable.of(cluster.inventorySource()), Element.HEADER_VALUE));
-        // the time of the read always shows: the file and inventory paths give way to it
+        // the time of the read always shows: the file's path gives way to it (its end stays)
         String read = !d.loaded ? "" : "read " + Format.clock(d.table.readAt())
                 + (d.live.paused() ? " · paused " : d.work.quietRunning() ? " ⟳ " : " ");
         int rw = Canvas.width(read);
+        String inventory = Printable.of(cluster.inventorySource());
+        String path = Printable.of(hub.configPath());
+        int room = c.width - rw - 1 - width(first) - Canvas.width("  file   inventory ") - Canvas.width(inventory);
+        if (Canvas.width(path) > room && room > 12) {
+            path = "…" + tail(path, room - 1);
+        }
+        first.add(new Span("  file ", Element.HEADER_LABEL));
+        first.add(new Span(path, Element.HEADER_VALUE));
+        first.add(new Span("  inventory ", Element.HEADER_LABEL));
+        first.add(new Span(inventory, Element.HEADER_VALUE));
         spans(c, 0, 0, first, c.width - rw - (rw > 0 ? 1 : 0));
         if (rw > 0 && rw + 20 <= c.width) {
             c.text(c.width - rw, 0, read, d.live.paused() ? Element.STATUS_WARN : Element.DIM, rw);
@@ -518,7 +524,8 @@ final class DashboardView {
         int w = Math.min(c.width - 2, Math.max(44, content + 6));
         int h = Math.min(c.height - 2, dialog.body().size() + 5);
         int x = (c.width - w) / 2;
-        int y = Math.max(0, (c.height - h) / 2);
+        // at the bottom, over the footer: the pane above keeps showing the plan's diff
+        int y = Math.max(0, c.height - h - 1);
         c.fill(x, y, w, h, Element.DIALOG_TEXT);
         c.box(x, y, w, h, Element.DIALOG_BORDER);
         c.text(x + 2, y, " " + dialog.title() + " ", Element.DIALOG_TITLE, w - 4);
@@ -552,6 +559,15 @@ final class DashboardView {
             col += c.text(col, row, s.text(), s.element(), left);
         }
         return col - x;
+    }
+
+    /** The last {@code columns} columns of {@code s}. */
+    private static String tail(String s, int columns) {
+        int i = s.length();
+        while (i > 0 && Canvas.width(s.substring(i - 1)) <= columns) {
+            i--;
+        }
+        return s.substring(i);
     }
 
     private static int width(List<Span> spans) {
