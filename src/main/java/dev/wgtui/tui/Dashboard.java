@@ -996,23 +996,8 @@ public final class Dashboard implements AutoCloseable {
         });
     }
 
-    /** With a dialog over it, the pane shows the diff itself (the dialog has the summary). */
-    private void showDiffPart() {
-        Pane p = panes.top();
-        if (p == null) {
-            return;
-        }
-        for (int i = 0; i < p.lines.size(); i++) {
-            if (p.lines.get(i).text().startsWith("@@")) {
-                p.scrollTo(Math.max(0, i - 2));
-                return;
-            }
-        }
-    }
-
     /** The dialog of a write: the named peers it adds, updates and removes, then the question. */
     private void confirmWrite(String title, Plan plan, String question, String yes, Runnable onYes, String cancelled) {
-        showDiffPart();
         openDialog(new Dialog(title, Reports.confirmation(plan, question, session.hub().reloads(), WRITE_GUARD), yes,
                 "cancel", onYes, () -> say(Tone.INFO, cancelled)));
     }
@@ -1221,7 +1206,6 @@ public final class Dashboard implements AutoCloseable {
         return ask(() -> {
             commandShowedPlan = true;
             panes.open(planPane(Pane.Kind.DIFF, "Plan · " + plan.node(), plan));
-            showDiffPart();
         }, "Confirm", Reports.confirmation(plan, question, session.hub().reloads(), WRITE_GUARD), "yes", "no");
     }
 

@@ -524,8 +524,8 @@ final class DashboardView {
         int w = Math.min(c.width - 2, Math.max(44, content + 6));
         int h = Math.min(c.height - 2, dialog.body().size() + 5);
         int x = (c.width - w) / 2;
-        // at the bottom, over the footer: the pane above keeps showing the plan's diff
-        int y = Math.max(0, c.height - h - 1);
+        // high, over the table: the pane below keeps showing the plan's diff, the status line its line
+        int y = Math.min(2, Math.max(0, c.height - h - 3));
         c.fill(x, y, w, h, Element.DIALOG_TEXT);
         c.box(x, y, w, h, Element.DIALOG_BORDER);
         c.text(x + 2, y, " " + dialog.title() + " ", Element.DIALOG_TITLE, w - 4);

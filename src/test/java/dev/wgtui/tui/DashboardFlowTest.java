@@ -308,7 +308,8 @@ class DashboardFlowTest {
                 .contains("+- Peers");
         assertThat(screen.chars().allMatch(c -> c < 0x80)).as("only ASCII on the screen:\n" + screen).isTrue();
         s.type("?").press(KeyType.End);
-        assertThat(s.text()).contains("= ok").contains("shift-Dn");
+        assertThat(s.text()).contains("= ok");
+        assertThat(Ascii.of("↑/k  shift-↓  …  ·")).isEqualTo("Up/k  shift-Dn  ~  -");
         assertThat(s.text().chars().allMatch(c -> c < 0x80)).isTrue();
     }
 

@@ -136,10 +136,10 @@ class DashboardTest {
         int question = s.rowOf("Apply this plan to k8s?");
         assertThat(question).as("the question comes after the named peers").isGreaterThan(s.rowOf("updated (1)"));
         assertThat(s.row(s.rowOf("updated (1)"))).contains("cm4");
-        assertThat(s.text()).contains("Status:        UPDATE EXISTING").contains("y/enter  apply")
+        assertThat(s.text()).contains("0 peer(s), 1 updated").contains("y/enter  apply")
                 .contains("n/esc  cancel").contains("A local file: it is written, no interface is reloaded.");
-        assertThat(s.rowOf("+PublicKey = ")).as("the diff is in the pane, above the dialog")
-                .isPositive().isLessThan(s.rowOf("Confirm apply"));
+        assertThat(s.rowOf("+PublicKey = ")).as("the diff is in the pane, below the dialog")
+                .isGreaterThan(s.rowOf("y/enter  apply"));
         assertThat(Files.readString(dir.resolve("wg0.conf"))).as("nothing written before yes").isEqualTo(before);
 
         s.type("y");
