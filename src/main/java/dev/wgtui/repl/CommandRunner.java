@@ -37,6 +37,8 @@ public final class CommandRunner {
     private final List<CommandLine> shellOnly = new ArrayList<>();
     private final DefaultParser parser = new DefaultParser();
     private boolean quitRequested;
+    private PrintWriter lineOut;
+    private PrintWriter lineErr;
 
     /**
      * @param parent  the root of this process's command line, whose context (session, selection)
@@ -56,6 +58,15 @@ public final class CommandRunner {
             shellOnly.add(sub);
         }
         commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        // The command that runs writes where this line's output goes, whatever picocli did to the
+        // tree's writers meanwhile (in the dashboard a write to the real stdout tears the screen).
+        commandLine.setExecutionStrategy(parsed -> {
+            for (CommandLine c : parsed.asCommandLineList()) {
+                c.setOut(lineOut);
+                c.setErr(lineErr);
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         commandLine.setExecutionExceptionHandler(commandLine.getExecutionExceptionHandler());
         commandLine.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println("wgtui: " + ex.getMessage() + helpHint(ex.getCommandLine()));
@@ -145,6 +156,8 @@ public final class CommandRunner {
             return new Outcome(ExitCode.OK.code(), false);
         }
         quitRequested = false;
+        lineOut = out;
+        lineErr = err;
         commandLine.setOut(out);
         commandLine.setErr(err);
         int code;
