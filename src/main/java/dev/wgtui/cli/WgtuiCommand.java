@@ -102,9 +102,12 @@ public final class WgtuiCommand implements Callable<Integer> {
             return spec.commandLine().execute(concat("status", spec.commandLine().getParseResult().originalArgs()));
         }
         if (!dev.wgtui.tui.Terminals.fullScreen(System::getenv)) {
-            int code = spec.commandLine().execute(concat("status", spec.commandLine().getParseResult().originalArgs()));
+            java.util.List<String> args = java.util.List.copyOf(spec.commandLine().getParseResult().originalArgs());
+            int code = spec.commandLine().execute(concat("status", args));
+            spec.commandLine().getOut().flush();
+            spec.commandLine().getErr().flush();
             return code != ExitCode.OK.code() && code != ExitCode.CHECK_FAILED.code() ? code
-                    : spec.commandLine().execute(concat("shell", spec.commandLine().getParseResult().originalArgs()));
+                    : spec.commandLine().execute(concat("shell", args));
         }
         String themeName = options.theme != null ? options.theme
                 : UserConfig.load(UserConfig.path(System.getenv())).theme().orElse("default");

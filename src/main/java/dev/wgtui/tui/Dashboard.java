@@ -74,12 +74,12 @@ public final class Dashboard implements AutoCloseable {
      */
     static final long CONFIRM_GUARD_MILLIS = 300;
 
-    private static final String WRITE_GUARD =
+    static final String WRITE_GUARD =
             "A backup is taken first; the result is validated and rolled back if it fails.";
 
     final Session session;
     final Theme theme;
-    private final Commands commands;
+    final Commands commands;
     private final Screen screen;
     private final List<CompletableFuture<Boolean>> pendingQuestions = new ArrayList<>();
     private final DashboardView view = new DashboardView();
@@ -92,6 +92,9 @@ public final class Dashboard implements AutoCloseable {
     final Deque<Dialog> dialogs = new ArrayDeque<>();
     final StatusLine status = new StatusLine();
     final CommandLog log = new CommandLog();
+    final WritePath writes = new WritePath(this);
+    final HubReports reports = new HubReports(this);
+    final CommandPrompt prompts = new CommandPrompt(this);
     LiveRefresh live = new LiveRefresh(LiveRefresh.DEFAULT_EVERY_MILLIS);
 
     /** False on a terminal whose locale is not UTF-8: markers, frames and keys in ASCII. */
@@ -103,8 +106,8 @@ public final class Dashboard implements AutoCloseable {
     /** A {@code :} command entered while the hub was busy; it runs when that work ends. */
     String pendingCommand;
     /** Writes made by the {@code :} command that runs now (the session tells of them). */
-    private final List<Session.Write> commandWrites = new ArrayList<>();
-    private boolean commandShowedPlan;
+    final List<Session.Write> commandWrites = new ArrayList<>();
+    boolean commandShowedPlan;
 
     /** When the top dialog was shown, on {@link #nanoClock}. */
     private long dialogShownNanos;
@@ -143,7 +146,7 @@ public final class Dashboard implements AutoCloseable {
         this.commands = commands == null ? Commands.printing(NO_COMMANDS) : commands;
         this.screen = screen;
         this.work = new BackgroundWork(executor, owned);
-        session.onWrite(w -> work.post(() -> wrote(w)));
+        session.onWrite(w -> work.post(() -> writes.wrote(w)));
     }
 
     /** A dashboard on any Lanterna terminal (a real one, or a {@code DefaultVirtualTerminal}). */
@@ -440,11 +443,11 @@ public final class Dashboard implements AutoCloseable {
     // ---- background work ------------------------------------------------------------------------
 
     /** A result and the table read right after it. */
-    private record WithRows<T>(T value, Snapshot snapshot) {
+    record WithRows<T>(T value, Snapshot snapshot) {
     }
 
     /** The job, then a fresh read of the table (selection and hub may have changed). */
-    private <T> Job<WithRows<T>> thenRead(Job<T> job) {
+    <T> Job<WithRows<T>> thenRead(Job<T> job) {
         int version = selectionVersion;
         return () -> {
             T value = job.call();
@@ -453,8 +456,8 @@ public final class Dashboard implements AutoCloseable {
     }
 
     /** Starts the operator's job, or says what the hub is busy with. */
-    private <T> void start(String label, Job<T> job, Consumer<T> done) {
-        if (!work.start(label, job, done, this::fail, this::runPendingCommand)) {
+    <T> void start(String label, Job<T> job, Consumer<T> done) {
+        if (!work.start(label, job, done, this::fail, prompts::runPending)) {
             say(Tone.WARN, "busy: " + work.busy() + "; wait for it to finish");
         }
     }
@@ -467,7 +470,7 @@ public final class Dashboard implements AutoCloseable {
         return t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName() : t.getMessage();
     }
 
-    private void fail(Throwable t) {
+    void fail(Throwable t) {
         String message = message(t);
         boolean expected = t instanceof HubException || t instanceof ConfigException || t instanceof PlanRefused
                 || t instanceof IllegalArgumentException || t instanceof IllegalStateException
@@ -487,13 +490,13 @@ public final class Dashboard implements AutoCloseable {
         status.say(tone, message, millisClock.getAsLong());
     }
 
-    private Snapshot readSnapshot(int version) throws Exception {
+    Snapshot readSnapshot(int version) throws Exception {
         List<PeerRow> rows = session.rows();
         var state = session.state();
         return new Snapshot(rows, state.live().isPresent(), state.hasFile(), session.now(), version);
     }
 
-    private void show(Snapshot s) {
+    void show(Snapshot s) {
         // read with the selection as it is now: take it (a command may have changed it); else
         // keep the marks made since the read started
         table.setRows(s.rows(), s.readAt(), s.selectionVersion() == selectionVersion);
@@ -547,7 +550,7 @@ public final class Dashboard implements AutoCloseable {
     }
 
     /** The detail pane shows the row under the cursor: when the cursor moved, it moves too. */
-    private void followCursor(String before) {
+    void followCursor(String before) {
         Pane top = panes.top();
         if (top == null || top.kind != Pane.Kind.DETAIL) {
             return;
@@ -635,14 +638,14 @@ public final class Dashboard implements AutoCloseable {
         replanIfShowingDiff();
     }
 
-    private void replanIfShowingDiff() {
+    void replanIfShowingDiff() {
         Pane top = panes.top();
         if (top != null && top.kind == Pane.Kind.DIFF && dialogs.isEmpty() && work.busy() == null) {
             Panes.Focus keep = panes.focus();
             if (table.markedCount() == 0) {
                 panes.back();
             } else {
-                showDiff();
+                writes.showDiff();
             }
             panes.focus(keep);
         }
@@ -715,7 +718,7 @@ public final class Dashboard implements AutoCloseable {
                         + f.why().map(w -> " · " + w).orElse(" · esc clears"));
             }
         } else if (kind == PromptLine.Kind.COMMAND) {
-            runCommand(text);
+            prompts.run(text);
         }
     }
 
@@ -730,88 +733,6 @@ public final class Dashboard implements AutoCloseable {
 
     void commandHistory(int delta) {
         prompt.history(delta);
-    }
-
-    void runCommand(String line) {
-        String command = line.strip();
-        if (command.isEmpty()) {
-            return;
-        }
-        prompt.remember(command);
-        if (work.busy() != null) {
-            // the hub is working (at start: its first read); the command waits for it, not lost
-            pendingCommand = command;
-            say(Tone.INFO, ":" + command + " runs when " + work.busy() + " finishes");
-            return;
-        }
-        launchCommand(command);
-    }
-
-    private void runPendingCommand() {
-        if (work.busy() == null && pendingCommand != null) {
-            String command = pendingCommand;
-            pendingCommand = null;
-            launchCommand(command);
-        }
-    }
-
-    private void launchCommand(String command) {
-        commandWrites.clear();
-        commandShowedPlan = false;
-        int version = selectionVersion;
-        start("running :" + command, () -> {
-            Commands.Result r = commands.run(command);
-            return new WithRows<>(r, readSnapshot(version));
-        }, r -> {
-            // a command may have changed the selection (select): the marks follow the session
-            selectionVersion++;
-            table.setRows(r.snapshot().rows(), r.snapshot().readAt(), true);
-            liveUp = r.snapshot().liveUp();
-            loaded = true;
-            showCommandResult(command, r.value());
-        });
-    }
-
-    /** What a {@code :} line printed: in the pane, or the status line when it is one line. */
-    private void showCommandResult(String command, Commands.Result r) {
-        if (r.quit()) {
-            quit();
-            return;
-        }
-        List<Line> out = r.out().contains("\n@@ ") ? Line.diff(r.out().strip()) : Line.text(r.out().strip(),
-                Element.PANE_TEXT);
-        List<Line> err = Line.text(r.err().strip(), Element.STATUS_WARN);
-        String firstErr = err.isEmpty() ? null : err.get(0).text().replaceFirst("^wgtui: ", "");
-        Tone errTone = r.exitCode() == 0 ? Tone.WARN : Tone.ERROR;
-        if (!commandWrites.isEmpty()) {
-            Session.Write w = commandWrites.get(commandWrites.size() - 1);
-            showOutcome(capitalized(w.verb()), w.outcome(), w.verb().equals("restore"));
-            if (firstErr != null) {
-                say(errTone, firstErr);
-            }
-            return;
-        }
-        if (commandShowedPlan) {
-            // the plan is in the pane already; the answer (refused, or an error) goes to the status line
-            say(firstErr != null ? errTone : Tone.INFO, firstErr != null ? firstErr : ":" + command + " done");
-            return;
-        }
-        List<Line> all = new ArrayList<>(out);
-        all.addAll(err);
-        if (all.size() > 1) {
-            panes.open(new Pane(Pane.Kind.COMMAND, ":" + command, all));
-            say(firstErr != null ? errTone : Tone.INFO, firstErr != null ? firstErr
-                    : ":" + command + " · " + all.size() + " lines below");
-        } else if (firstErr != null) {
-            say(errTone, firstErr);
-        } else {
-            String text = all.isEmpty() ? ":" + command + " done" : all.get(0).text();
-            say(text.startsWith("unknown command") ? Tone.WARN : Tone.INFO, text);
-        }
-    }
-
-    private static String capitalized(String verb) {
-        return verb.isEmpty() ? verb : Character.toUpperCase(verb.charAt(0)) + verb.substring(1);
     }
 
     // ---- panes ----------------------------------------------------------------------------------
@@ -886,263 +807,6 @@ public final class Dashboard implements AutoCloseable {
                 false));
     }
 
-    // ---- plan → confirm → report: every write -----------------------------------------------------
-
-    private String selectionText() {
-        List<String> names = table.rows().stream().filter(PeerRow::selected).map(PeerRow::name).toList();
-        return names.isEmpty() ? "no workers" : Reports.names(names);
-    }
-
-    /** The plan for the selection, with its preview left on the hub (a dry-run). */
-    private Plan planWithPreview() throws Exception {
-        Plan plan = session.plan();
-        session.writePreview(plan);
-        return plan;
-    }
-
-    private Pane planPane(Pane.Kind kind, String title, Plan plan) {
-        boolean nothingSelected = table.markedCount() == 0;
-        Pane p = new Pane(kind, title, Reports.plan(plan, nothingSelected));
-        p.plan = plan;
-        return p;
-    }
-
-    void showDiff() {
-        String sel = selectionText();
-        start("planning " + sel, this::planWithPreview, plan -> {
-            panes.open(planPane(Pane.Kind.DIFF, "Diff · " + sel, plan));
-            DryRunSummary s = plan.summary();
-            say(Tone.INFO, s.status().text() + " · " + s.change() + " · preview left at " + plan.previewFile());
-        });
-    }
-
-    void applySelection() {
-        String sel = selectionText();
-        start("planning " + sel, this::planWithPreview, plan -> {
-            if (!plan.changed()) {
-                say(Tone.OK, "nothing to apply: " + plan.node() + " already has " + sel + " as the inventory says");
-                return;
-            }
-            panes.open(planPane(Pane.Kind.DIFF, "Diff · " + sel, plan));
-            confirmWrite("Confirm apply", plan, "Apply this plan to " + plan.node() + "?", "apply",
-                    () -> write("Apply", "applying to " + plan.node(), () -> session.apply(plan), false),
-                    "apply cancelled; nothing written");
-        });
-    }
-
-    void prune() {
-        start("planning a prune", () -> {
-            Plan plan = session.prunePlan();
-            session.writePreview(plan);
-            return plan;
-        }, plan -> {
-            if (!plan.changed()) {
-                say(Tone.OK, "nothing to prune: every peer on " + plan.node() + " is in the inventory");
-                return;
-            }
-            panes.open(planPane(Pane.Kind.PRUNE, "Prune · peers not in the inventory", plan));
-            confirmWrite("Confirm prune", plan, "Prune " + plan.summary().removed().size() + " peer(s) from "
-                            + plan.node() + "?", "prune",
-                    () -> write("Prune", "pruning " + plan.node(), () -> session.apply(plan), false),
-                    "prune cancelled; nothing written");
-        });
-    }
-
-    private Optional<Backup> chosenBackup() {
-        for (Pane p : panes.all()) {
-            if (p.kind == Pane.Kind.BACKUP_DIFF) {
-                return p.backups.stream().filter(b -> b.name().equals(p.backupName)).findFirst();
-            }
-            if (p.kind == Pane.Kind.BACKUPS && !p.backups.isEmpty()) {
-                return Optional.of(p.backups.get(p.backupCursor));
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** {@code R}: restore the backup chosen in the backups list. */
-    void restoreChosen() {
-        Backup b = chosenBackup().orElseThrow();
-        restoreBackup(b.name(), "Restore", "Restore " + b.name() + " on " + session.hub().node() + "?", "restore");
-    }
-
-    /** {@code u}: restore the backup the last write of this session made. */
-    void undo() {
-        Session.Write w = log.lastUndoable().orElseThrow();
-        String backup = w.outcome().backupName();
-        restoreBackup(backup, "Undo", "Undo the " + w.verb() + " of " + Format.clock(w.at().getEpochSecond())
-                + ": restore " + backup + "?", "undo");
-    }
-
-    private void restoreBackup(String backup, String what, String question, String yes) {
-        start("planning the restore of " + backup, () -> session.restorePlan(backup), plan -> {
-            String diff = plan.fileDiff(backup);
-            if (diff.isEmpty()) {
-                say(Tone.OK, "nothing to restore: " + backup + " is the same as the current file");
-                return;
-            }
-            List<Line> lines = new ArrayList<>();
-            lines.add(Line.of("What restoring " + Printable.of(backup) + " changes in the current file",
-                    Element.PANE_HEADING));
-            lines.addAll(Reports.summary(plan.summary()));
-            lines.add(Line.blank());
-            lines.addAll(Line.diff(diff));
-            Pane p = new Pane(Pane.Kind.DIFF, what + " · " + Printable.of(backup), lines);
-            p.plan = plan;
-            panes.open(p);
-            confirmWrite("Confirm " + what.toLowerCase(Locale.ROOT), plan, question, yes,
-                    () -> write(what, "restoring " + backup, () -> session.restore(plan), true),
-                    what.toLowerCase(Locale.ROOT) + " cancelled; nothing written");
-        });
-    }
-
-    /** The dialog of a write: the named peers it adds, updates and removes, then the question. */
-    private void confirmWrite(String title, Plan plan, String question, String yes, Runnable onYes, String cancelled) {
-        openDialog(new Dialog(title, Reports.confirmation(plan, question, session.hub().reloads(), WRITE_GUARD), yes,
-                "cancel", onYes, () -> say(Tone.INFO, cancelled)));
-    }
-
-    private void write(String what, String label, Job<ApplyOutcome> job, boolean restore) {
-        start(label, thenRead(job), r -> {
-            show(r.snapshot());
-            showOutcome(what, r.value(), restore);
-        });
-    }
-
-    /**
-     * The report of a write, verdict first. After a restore, the file is also checked against the
-     * inventory (what {@code v} checks), so the two checks are told apart, never contradicting.
-     */
-    private void showOutcome(String what, ApplyOutcome o, boolean restore) {
-        boolean reloads = session.hub().reloads();
-        Validation.Report[] inventory = {null};
-        Pane p = Pane.live(Pane.Kind.OUTCOME, what + " · " + o.plan().node(),
-                (now, all) -> Reports.outcome(what, o, reloads, all, inventory[0], restore), true);
-        panes.open(p);
-        String verdict = Reports.verdict(what.toLowerCase(Locale.ROOT), o, reloads);
-        Tone tone = o.ok() || !o.written() ? Tone.OK : Tone.ERROR;
-        say(tone, verdict);
-        if (restore && o.written() && !o.rolledBack()) {
-            start("checking the restored file against the inventory", session::validate, report -> {
-                inventory[0] = report;
-                p.invalidate();
-                say(report.passed() ? tone : Tone.WARN, what.toLowerCase(Locale.ROOT) + " done · the backup's peers: "
-                        + (o.ok() ? "passed" : "FAILED") + " · against the inventory: "
-                        + (report.passed() ? "passed" : "FAILED (v shows it)"));
-            });
-        }
-    }
-
-    /** The session wrote (a key or a {@code :} command): into the command log. */
-    private void wrote(Session.Write w) {
-        log.add(w);
-        if (work.busy() != null && work.busy().startsWith("running :")) {
-            commandWrites.add(w);
-        }
-        Pane top = panes.top();
-        if (top != null && top.kind == Pane.Kind.LOG) {
-            top.invalidate();
-        }
-    }
-
-    // ---- validate, backups, health, drift, refresh ----------------------------------------------
-
-    void validate() {
-        start("validating " + session.hub().node(), thenRead(session::validate), r -> {
-            show(r.snapshot());
-            Validation.Report report = r.value();
-            panes.open(Pane.live(Pane.Kind.VALIDATION, "Validation · " + session.hub().node() + " · against the "
-                    + "inventory", (now, all) -> Reports.validation(report, all), true));
-            say(report.passed() ? Tone.OK : Tone.ERROR, report.summary());
-        });
-    }
-
-    void showBackups() {
-        start("listing backups on " + session.hub().node(), session::backups, list -> {
-            Pane p = new Pane(Pane.Kind.BACKUPS, "Backups · " + Printable.of(session.hub().configPath()), List.of());
-            p.backups = List.copyOf(list);
-            // the ages count from the time the list is drawn, not from when it was read
-            p.content((now, all) -> Reports.backups(p.backups, p.backupCursor, now));
-            panes.open(p);
-            say(Tone.INFO, list.isEmpty() ? "no backups yet: every apply makes one"
-                    : list.size() + " backup(s) · enter shows what restoring would change · R restores");
-        });
-    }
-
-    void moveBackup(int delta) {
-        Pane p = pane();
-        if (p.backups.isEmpty()) {
-            return;
-        }
-        p.backupCursor = Math.max(0, Math.min(p.backups.size() - 1, p.backupCursor + delta));
-        p.invalidate();
-        p.reveal(p.backupCursor + 1);
-    }
-
-    void showBackupDiff() {
-        Backup b = chosenBackup().orElseThrow();
-        List<Backup> all = pane().backups;
-        start("comparing " + b.name() + " with the current file", () -> session.backupDiff(b.name()), diff -> {
-            List<Line> lines = new ArrayList<>();
-            lines.add(Line.of("What restoring this backup would change in the current file", Element.PANE_HEADING));
-            lines.add(Line.of(Printable.of(b.name()) + " · taken " + Format.time(b.time()) + " · " + b.peers()
-                    + " peers", Element.DIM));
-            lines.add(Line.blank());
-            if (diff.isEmpty()) {
-                lines.add(Line.of("Nothing: the backup is the same as the current file.", Element.PANE_TEXT));
-            } else {
-                lines.addAll(Line.diff(diff));
-            }
-            Pane p = new Pane(Pane.Kind.BACKUP_DIFF, "Backup · " + Printable.of(b.name()), lines);
-            p.backupName = b.name();
-            p.backups = all;
-            panes.push(p);
-        });
-    }
-
-    void showHealth(boolean ping) {
-        start(ping ? "pinging every peer over the tunnel" : "reading handshakes", () -> session.health(ping), list -> {
-            Pane p = Pane.live(Pane.Kind.HEALTH, "Health · " + session.hub().node() + (ping ? " · ping" : ""),
-                    (now, all) -> Reports.health(list, ping, all), true);
-            p.pinged = ping;
-            panes.open(p);
-            long stale = list.stream().filter(PeerHealth::stale).count();
-            boolean noPing = ping && list.stream().allMatch(h -> h.pingOk().isEmpty());
-            if (noPing && !list.isEmpty()) {
-                say(Tone.WARN, "this hub cannot ping over the tunnel (a local file has no interface)");
-            } else {
-                long down = list.stream().filter(h -> h.pingOk().map(ok -> !ok).orElse(false)).count();
-                say(stale > 0 || down > 0 ? Tone.WARN : Tone.OK, list.size() + " peers · " + stale + " stale"
-                        + (ping ? " · " + down + " not answering ping" : " · P pings them"));
-            }
-        });
-    }
-
-    void showDrift() {
-        start("comparing the running interface with the file", session::drift, drift -> {
-            panes.open(new Pane(Pane.Kind.DRIFT, "Drift · " + session.hub().node(), Reports.drift(drift)));
-            if (drift.isEmpty()) {
-                say(Tone.WARN, "no running interface to compare with");
-            } else if (drift.get().isEmpty()) {
-                say(Tone.OK, "no drift: the running interface matches the file");
-            } else {
-                say(Tone.WARN, drift.get().size() + " peer(s) differ at runtime");
-            }
-        });
-    }
-
-    void refresh() {
-        int version = selectionVersion;
-        start("reading " + session.hub().node(), () -> {
-            session.refresh();
-            return readSnapshot(version);
-        }, s -> {
-            show(s);
-            say(Tone.INFO, "read " + session.hub().node() + " at " + Format.clock(s.readAt()) + " · "
-                    + s.rows().size() + " peers");
-        });
-    }
-
     // ---- dialogs, quitting, host keys -----------------------------------------------------------
 
     /** Shows {@code d} over everything; its confirm keys work after {@link #CONFIRM_GUARD_MILLIS}. */
@@ -1205,7 +869,7 @@ public final class Dashboard implements AutoCloseable {
     public boolean confirmPlan(String question, Plan plan) {
         return ask(() -> {
             commandShowedPlan = true;
-            panes.open(planPane(Pane.Kind.DIFF, "Plan · " + plan.node(), plan));
+            panes.open(writes.planPane(Pane.Kind.DIFF, "Plan · " + plan.node(), plan));
         }, "Confirm", Reports.confirmation(plan, question, session.hub().reloads(), WRITE_GUARD), "yes", "no");
     }
 
@@ -1298,7 +962,7 @@ public final class Dashboard implements AutoCloseable {
     }
 
     Optional<String> whyNoBackup() {
-        return whyBusy().or(() -> chosenBackup().isEmpty() ? Optional.of("no backups yet") : Optional.empty());
+        return whyBusy().or(() -> writes.chosenBackup().isEmpty() ? Optional.of("no backups yet") : Optional.empty());
     }
 
     Optional<String> whyNoPeers() {
