@@ -122,6 +122,8 @@ public final class Dashboard implements AutoCloseable {
     private boolean started;
     private long lastTick;
     private long lastSecond;
+    /** The frame drawn last: the next one sends Lanterna only the cells that differ from it. */
+    private Canvas.Grid lastFrame;
 
     /**
      * A dashboard drawing on {@code screen} (started here if it is not yet), with Session calls
@@ -329,9 +331,12 @@ public final class Dashboard implements AutoCloseable {
             boolean complete = repaint || newSize != null;
             repaint = false;
             try {
-                view.draw(this, new Canvas(screen.newTextGraphics(), theme, unicode));
+                Canvas canvas = new Canvas(screen.newTextGraphics(), theme, unicode, newSize != null ? null : lastFrame);
+                view.draw(this, canvas);
+                lastFrame = canvas.commit();
                 screen.setCursorPosition(view.cursor());
             } catch (RuntimeException e) {
+                lastFrame = null;
                 // a drawing bug must not take the operator's session down: say so, keep q working
                 screen.clear();
                 screen.newTextGraphics().putString(0, 0, Ascii.of(Redaction.line("wgtui cannot draw this screen ("
@@ -545,8 +550,9 @@ public final class Dashboard implements AutoCloseable {
         return table.markedCount();
     }
 
+    /** The inventory's workers (every one is a row of the table). */
     int workerCount() {
-        return session.cluster().workers().size();
+        return table.workerCount();
     }
 
     /** The detail pane shows the row under the cursor: when the cursor moved, it moves too. */

@@ -111,7 +111,13 @@ final class PeerTable {
             }
         }
         workers = w;
-        marks.retainAll(rows.stream().filter(r -> r.worker().isPresent()).map(PeerRow::name).toList());
+        Set<String> workerNames = new HashSet<>();
+        for (PeerRow r : rows) {
+            if (r.worker().isPresent()) {
+                workerNames.add(r.name());
+            }
+        }
+        marks.retainAll(workerNames);
     }
 
     List<PeerRow> rows() {

@@ -130,8 +130,8 @@ final class Reports {
         }
         String file = reloads ? "" : " · file written, interface not reloaded";
         if (o.ok()) {
-            return what + " done · " + p.summary().change() + file
-                    + (o.backupName() == null ? "" : " · backup " + o.backupName()) + " · validation passed";
+            return what + " done · validation passed · " + p.summary().change() + file
+                    + (o.backupName() == null ? "" : " · backup " + o.backupName());
         }
         return what + " written" + file + ", but " + o.validation().summary();
     }

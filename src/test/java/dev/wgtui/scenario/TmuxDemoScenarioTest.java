@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class TmuxDemoScenarioTest {
 
     private static final String DEMO_PRIVATE_KEY = "d2d0dWktZGVtby1wcml2YXRlLWtleS1ub3QtcmVhbCE=";
-    private final String socket = "wgtui-test-" + ProcessHandle.current().pid();
+    /** A server of its own per test: a late kill of the last test's server cannot end this one's. */
+    private final String socket = "wgtui-test-" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime());
 
     @BeforeEach
     void needsTmux() {
@@ -210,7 +211,7 @@ class TmuxDemoScenarioTest {
     }
 
     private String waitFor(String what, Predicate<String> ready) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
         String screen = "";
         while (System.nanoTime() < deadline) {
             screen = capture();

@@ -75,7 +75,12 @@ public final class DashboardBench {
             char c = i2c(i);
             frames.add(timed(() -> key(d, c)));
         }
-        report("frame after j/k/PgDn/End", frames);
+        report("frame after j/k/G/g", frames);
+        List<Long> renders = new ArrayList<>();
+        for (int i = 0; i < Integer.getInteger("bench.renders", 100); i++) {
+            renders.add(timed(d::render));
+        }
+        report("a frame alone (no key)", renders);
 
         report("a (select every shown)", List.of(timed(() -> key(d, 'a')), timed(() -> key(d, 'a')),
                 timed(() -> key(d, 'a'))));

@@ -281,6 +281,19 @@ class DashboardFlowTest {
     }
 
     @Test
+    void backupAgesCountOnWhileTheListIsOpen() throws Exception {
+        MovingClock clock = new MovingClock();
+        ScreenDriver s = ScreenDriver.inline(simulated(clock), 120, 35).start();
+        s.type(" A").type("y").type("b");
+        assertThat(s.row(s.rowOf(".backup"))).containsPattern("\\s0s\\s");
+
+        clock.now = clock.now.plusSeconds(65);
+        s.wait(1);
+
+        assertThat(s.row(s.rowOf(".backup"))).contains("1m05s");
+    }
+
+    @Test
     void theDemoInterfaceShowsEveryColumnAndADrift() throws Exception {
         MovingClock clock = new MovingClock();
         ScreenDriver s = ScreenDriver.inline(simulated(clock), 120, 35).start();
