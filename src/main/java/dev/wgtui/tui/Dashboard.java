@@ -95,6 +95,7 @@ public final class Dashboard implements AutoCloseable {
     final WritePath writes = new WritePath(this);
     final HubReports reports = new HubReports(this);
     final CommandPrompt prompts = new CommandPrompt(this);
+    final Marks marks = new Marks(this);
     LiveRefresh live = new LiveRefresh(LiveRefresh.DEFAULT_EVERY_MILLIS);
 
     /** False on a terminal whose locale is not UTF-8: markers, frames and keys in ASCII. */
@@ -564,96 +565,6 @@ public final class Dashboard implements AutoCloseable {
         String now = table.cursorName();
         if (now != null && !now.equals(before) && !top.title.equals(detailTitle(now))) {
             panes.replaceTop(detailPane(now));
-        }
-    }
-
-    void toggleSelection() {
-        if (table.anchor().isPresent()) {
-            markRange();
-            return;
-        }
-        PeerRow row = table.current().orElseThrow();
-        boolean on = !table.marked(row);
-        setMarks(List.of(row.name()), on, Printable.of(row.name()) + (on ? " selected" : " unselected"));
-    }
-
-    /** {@code a}: every worker the table shows now, the filter counting; again: none of them. */
-    void toggleAll() {
-        List<String> names = table.visibleWorkers();
-        if (names.isEmpty()) {
-            say(Tone.WARN, "no workers among the rows shown" + filterNote());
-            return;
-        }
-        boolean allMarked = true;
-        for (String n : names) {
-            if (!table.isMarked(n)) {
-                allMarked = false;
-                break;
-            }
-        }
-        setMarks(names, !allMarked, (allMarked ? "unselected " : "selected ") + names.size() + " worker(s) shown"
-                + filterNote());
-    }
-
-    private String filterNote() {
-        return table.filter().isEmpty() ? "" : " (filter /" + Printable.of(table.filter().text()) + ")";
-    }
-
-    /** {@code V}: starts a range at the cursor, or selects the range's workers. */
-    void range() {
-        if (table.anchor().isPresent()) {
-            markRange();
-            return;
-        }
-        table.startRange();
-        say(Tone.INFO, "range from " + Printable.of(table.cursorName()) + ": move, then V or space selects its "
-                + "workers; esc cancels");
-    }
-
-    private void markRange() {
-        List<String> names = table.range().stream().filter(r -> r.worker().isPresent()).map(PeerRow::name).toList();
-        table.cancelRange();
-        if (names.isEmpty()) {
-            say(Tone.WARN, "no workers in the range");
-            return;
-        }
-        boolean allMarked = names.stream().allMatch(table::isMarked);
-        setMarks(names, !allMarked, (allMarked ? "unselected " : "selected ") + names.size()
-                + " worker(s) of the range");
-    }
-
-    /** shift-↓/↑: select the worker under the cursor and move on. */
-    void markAndMove(int delta) {
-        table.current().filter(r -> r.worker().isPresent()).ifPresent(r -> {
-            if (!table.marked(r)) {
-                setMarks(List.of(r.name()), true, Printable.of(r.name()) + " selected");
-            }
-        });
-        table.move(delta);
-    }
-
-    private void setMarks(Collection<String> names, boolean on, String what) {
-        List<String> changed = table.setMarked(names, on);
-        if (!changed.isEmpty()) {
-            selectionVersion++;
-            work.quiet(() -> session.setSelected(changed, on), n -> { }, this::fail);
-        }
-        int hidden = table.hiddenMarks();
-        say(Tone.INFO, what + " · " + table.markedCount() + " of " + table.workerCount() + " workers selected"
-                + (hidden > 0 ? " (" + hidden + " hidden by the filter)" : ""));
-        replanIfShowingDiff();
-    }
-
-    void replanIfShowingDiff() {
-        Pane top = panes.top();
-        if (top != null && top.kind == Pane.Kind.DIFF && dialogs.isEmpty() && work.busy() == null) {
-            Panes.Focus keep = panes.focus();
-            if (table.markedCount() == 0) {
-                panes.back();
-            } else {
-                writes.showDiff();
-            }
-            panes.focus(keep);
         }
     }
 

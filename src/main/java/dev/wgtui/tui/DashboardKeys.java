@@ -84,16 +84,16 @@ public final class DashboardKeys {
             nav(KeyContext.TABLE, HOME, "first", "move to the first peer", d -> d.cursorToEnd(false)),
             nav(KeyContext.TABLE, END, "last", "move to the last peer", d -> d.cursorToEnd(true)),
             new KeyBinding(KeyContext.TABLE, Key.of(' '), "select", "select or unselect the worker under the cursor "
-                    + "(in a range: every worker of the range)", true, Dashboard::toggleSelection,
+                    + "(in a range: every worker of the range)", true, d -> d.marks.toggleSelection(),
                     Dashboard::whyNotWorker),
             new KeyBinding(KeyContext.TABLE, Key.of('a'), "all", "select every worker the table shows (the filter "
-                    + "counts); again: unselect them", true, Dashboard::toggleAll, Dashboard::whyNoPeers),
+                    + "counts); again: unselect them", true, d -> d.marks.toggleAll(), Dashboard::whyNoPeers),
             new KeyBinding(KeyContext.TABLE, Key.of('V'), "range", "start marking a range at the cursor; move, then "
-                    + "V or space selects its workers (esc cancels)", true, Dashboard::range, Dashboard::whyNoRow),
+                    + "V or space selects its workers (esc cancels)", true, d -> d.marks.range(), Dashboard::whyNoRow),
             nav(KeyContext.TABLE, SHIFT_DOWN, "mark down", "select the worker under the cursor and move down",
-                    d -> d.markAndMove(1)),
+                    d -> d.marks.markAndMove(1)),
             nav(KeyContext.TABLE, SHIFT_UP, "mark up", "select the worker under the cursor and move up",
-                    d -> d.markAndMove(-1)),
+                    d -> d.marks.markAndMove(-1)),
             new KeyBinding(KeyContext.TABLE, Key.of('s'), "sort", "sort by the next column: name, status, "
                     + "handshake, transfer, then as read", true, Dashboard::cycleSort, Dashboard::whyNoPeers),
             new KeyBinding(KeyContext.TABLE, Key.of('n'), "next bad", "jump to the next peer that is not ok "
