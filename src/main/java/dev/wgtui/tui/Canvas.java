@@ -56,8 +56,14 @@ final class Canvas {
         this.last = last != null && last.width == width && last.height == height ? last : null;
     }
 
+    /** Columns {@code s} takes; text below U+1100 (Latin, box drawing, braille) is one column a character. */
     static int width(String s) {
-        return TerminalTextUtils.getColumnWidth(s);
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x1100) {
+                return TerminalTextUtils.getColumnWidth(s);
+            }
+        }
+        return s.length();
     }
 
     /** {@code s} cut to {@code max} columns, ending in an ellipsis when cut. */
@@ -65,8 +71,12 @@ final class Canvas {
         if (max <= 0) {
             return "";
         }
-        if (width(s) <= max) {
+        int w = width(s);
+        if (w <= max) {
             return s;
+        }
+        if (w == s.length()) {
+            return s.substring(0, max - 1) + "…";
         }
         return TerminalTextUtils.fitString(s, max - 1) + "…";
     }

@@ -52,7 +52,7 @@ final class PeerTable {
     private Map<String, Integer> visibleIndex = Map.of();
     private final Set<String> marks = new LinkedHashSet<>();
     private final Map<PeerStatus, Integer> counts = new EnumMap<>(PeerStatus.class);
-    private int workers;
+    private Set<String> workerNames = Set.of();
     private String cursor;
     private String anchor;
     /** The first visible row on screen; the view keeps the cursor inside the window. */
@@ -84,6 +84,13 @@ final class PeerTable {
         }
         this.rows = List.copyOf(out);
         this.readAt = readAt;
+        workerNames = new HashSet<>();
+        for (PeerRow r : rows) {
+            if (r.worker().isPresent()) {
+                workerNames.add(r.name());
+            }
+        }
+        marks.retainAll(workerNames);
         recount();
         refilter(readAt);
     }
@@ -103,21 +110,9 @@ final class PeerTable {
 
     private void recount() {
         counts.clear();
-        int w = 0;
         for (PeerRow r : rows) {
             counts.merge(r.status(), 1, Integer::sum);
-            if (r.worker().isPresent()) {
-                w++;
-            }
         }
-        workers = w;
-        Set<String> workerNames = new HashSet<>();
-        for (PeerRow r : rows) {
-            if (r.worker().isPresent()) {
-                workerNames.add(r.name());
-            }
-        }
-        marks.retainAll(workerNames);
     }
 
     List<PeerRow> rows() {
@@ -133,7 +128,7 @@ final class PeerTable {
     }
 
     int workerCount() {
-        return workers;
+        return workerNames.size();
     }
 
     int markedCount() {
@@ -310,12 +305,6 @@ final class PeerTable {
      * workers in the rows are skipped; returns the names that changed.
      */
     List<String> setMarked(Collection<String> names, boolean marked) {
-        Set<String> workerNames = new HashSet<>();
-        for (PeerRow r : rows) {
-            if (r.worker().isPresent()) {
-                workerNames.add(r.name());
-            }
-        }
         List<String> changed = new ArrayList<>();
         for (String n : names) {
             if (workerNames.contains(n) && (marked ? marks.add(n) : marks.remove(n))) {
