@@ -3,7 +3,7 @@
 # Load it with 'source completions/wgtui.bash', or install it as
 # /usr/share/bash-completion/completions/wgtui.
 
-# _wgtui_names KIND [OPTION...]: names of a kind (hosts, groups, backups) from wgtui
+# _wgtui_names KIND [OPTION...]: names of a kind (hosts, groups, backups, themes, commands) from wgtui
 # itself, asked with the global options found on the line; nothing on an error.
 _wgtui_names() {
     local kind=$1 self=${COMP_WORDS[0]:-wgtui}
@@ -32,6 +32,8 @@ _wgtui() {
                 fwd+=("$w" "${words[i+1]}"); (( i++ )) ;;
             --control-plane-group=*|--inventory=*|--known-hosts=*|--local=*|--preview=*|--theme=*|--workers-group=*|--demo|--json|--turn-off-saveconfig|-v|--verbose|-y|--yes)
                 fwd+=("$w") ;;
+            --stale-after)
+                (( i++ )) ;;
             -*) ;;
             *) if [[ -z $cmd ]]; then cmd=$w; else (( n++ )); fi ;;
         esac
@@ -45,26 +47,31 @@ _wgtui() {
         --control-plane-group|--workers-group)
             COMPREPLY=($(compgen -W "$(_wgtui_names groups "${fwd[@]}" | cut -f1)" -- "$cur"))
             return 0 ;;
-        --theme)
+        --stale-after)
             COMPREPLY=()
+            return 0 ;;
+        --theme)
+            COMPREPLY=($(compgen -W "$(_wgtui_names themes "${fwd[@]}" | cut -f1)" -- "$cur"))
             return 0 ;;
     esac
     if [[ $cur == -* ]]; then
         local opts="--control-plane-group --demo -h --help -i --inventory --json --known-hosts --local --preview --theme --turn-off-saveconfig -v --verbose -V --version --workers-group -y --yes"
         case $cmd in
-            diff|preview) opts+=" -w --workers" ;;
+            diff|preview) opts+=" --exit-code -w --workers" ;;
             apply) opts+=" -w --workers" ;;
+            validate) opts+=" --all" ;;
             restore) opts+=" --diff" ;;
-            health) opts+=" --ping" ;;
+            health) opts+=" --all --ping --stale-after" ;;
         esac
         COMPREPLY=($(compgen -W "$opts" -- "$cur"))
         return 0
     fi
     case $cmd in
-        '') COMPREPLY=($(compgen -W "status peers diff preview apply validate backups restore prune health drift shell" -- "$cur")); return 0 ;;
+        '') COMPREPLY=($(compgen -W "status peers diff preview apply validate backups restore prune sort health drift shell help" -- "$cur")); return 0 ;;
         diff|preview) kind=hosts ;;
         apply) kind=hosts ;;
         restore) (( n == 0 )) && kind=backups ;;
+        help) (( n == 0 )) && kind=commands ;;
     esac
     case $kind in
         '') return 0 ;;

@@ -1,8 +1,8 @@
 package dev.wgtui;
 
+import dev.wgtui.app.App;
 import dev.wgtui.cli.Confirm;
-import dev.wgtui.cli.WgtuiCommand;
-import picocli.CommandLine;
+import dev.wgtui.cli.Environment;
 
 import java.time.Clock;
 
@@ -20,14 +20,6 @@ public final class Main {
 
     /** Runs wgtui with {@code args}, closing what it opened, and returns the exit code. */
     public static int run(String... args) {
-        WgtuiCommand root = new WgtuiCommand(Clock.systemUTC(), Confirm.terminal());
-        CommandLine cl = WgtuiCommand.commandLine(root);
-        try {
-            return cl.execute(args);
-        } finally {
-            cl.getOut().flush();
-            cl.getErr().flush();
-            root.context().close();
-        }
+        return App.run(Environment.current(), Clock.systemUTC(), Confirm.terminal(), args);
     }
 }

@@ -11,10 +11,10 @@ import java.util.List;
  * nothing rather than printing into the operator's command line.
  */
 @Command(name = "__complete", hidden = true,
-        description = "Print names for shell completion: hosts (workers and their groups), groups, backups")
+        description = "Print names for shell completion: hosts (workers and their groups), groups, backups, themes, commands")
 final class CompleteCommand extends HubCommand {
 
-    @Parameters(paramLabel = "KIND", description = "hosts, groups or backups")
+    @Parameters(paramLabel = "KIND", description = "hosts, groups, backups, themes or commands")
     String kind;
 
     @Override
@@ -25,6 +25,9 @@ final class CompleteCommand extends HubCommand {
                 case "hosts" -> Completions.patternNames(root.context().inventory(), o.hubGroup, o.workerGroup);
                 case "groups" -> Completions.groupNames(root.context().inventory());
                 case "backups" -> Completions.backupNames(session().backups());
+                case "themes" -> Completions.themeNames(java.nio.file.Path.of(""));
+                case "commands" -> CommandTree.visible(spec.root().commandLine()).stream()
+                        .map(c -> new Completions.Name(c.getCommandName(), firstLine(c))).toList();
                 default -> List.of();
             };
             for (Completions.Name n : names) {
@@ -35,5 +38,10 @@ final class CompleteCommand extends HubCommand {
         } catch (Exception | LinkageError e) {
             return ExitCode.USAGE.code();
         }
+    }
+
+    private static String firstLine(picocli.CommandLine c) {
+        String[] d = c.getCommandSpec().usageMessage().description();
+        return d.length == 0 ? "" : d[0];
     }
 }

@@ -33,7 +33,9 @@ public final class Completions {
         /** The shell's command names. */
         COMMANDS("commands"),
         /** Files. */
-        FILES("files");
+        FILES("files"),
+        /** The dashboard's themes. */
+        THEMES("themes");
 
         private final String word;
 
@@ -62,6 +64,10 @@ public final class Completions {
     public static final class Commands extends Empty {
     }
 
+    /** Marks a theme-name parameter ({@code --theme}). */
+    public static final class Themes extends Empty {
+    }
+
     /** No static candidates: the names come from the inventory or the hub at completion time. */
     public abstract static class Empty implements Iterable<String> {
         @Override
@@ -81,6 +87,9 @@ public final class Completions {
         }
         if (marked instanceof Commands) {
             return Optional.of(Kind.COMMANDS);
+        }
+        if (marked instanceof Themes) {
+            return Optional.of(Kind.THEMES);
         }
         if ("FILE".equals(arg.paramLabel())) {
             return Optional.of(Kind.FILES);
@@ -121,6 +130,29 @@ public final class Completions {
         for (String g : inventory.groups()) {
             int n = inventory.hostsOf(g).size();
             names.add(new Name(g, "group of " + n + (n == 1 ? " host" : " hosts")));
+        }
+        return names;
+    }
+
+    /**
+     * The themes {@code --theme} takes: those bundled, then any {@code themes/NAME.properties} in
+     * {@code workingDir}, where the dashboard looks first.
+     */
+    public static List<Name> themeNames(java.nio.file.Path workingDir) {
+        List<Name> names = new ArrayList<>();
+        for (String t : dev.wgtui.tui.Theme.BUNDLED) {
+            names.add(new Name(t, "theme"));
+        }
+        java.nio.file.Path dir = workingDir.resolve("themes");
+        if (java.nio.file.Files.isDirectory(dir)) {
+            try (var files = java.nio.file.Files.list(dir)) {
+                files.map(p -> p.getFileName().toString()).filter(n -> n.matches("[A-Za-z0-9_-]+\\.properties"))
+                        .map(n -> n.substring(0, n.length() - ".properties".length())).sorted()
+                        .filter(n -> !dev.wgtui.tui.Theme.BUNDLED.contains(n))
+                        .forEach(n -> names.add(new Name(n, "theme in themes/")));
+            } catch (java.io.IOException e) {
+                // an unreadable directory offers the bundled themes only
+            }
         }
         return names;
     }

@@ -2,9 +2,10 @@ package dev.wgtui.cli;
 
 import dev.wgtui.core.plan.Plan;
 import dev.wgtui.core.session.Session;
-import picocli.CommandLine.Command;
 import dev.wgtui.core.session.WorkerSetup;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,9 @@ final class DiffCommand extends HubCommand {
     @Mixin
     WorkerChoice choice = new WorkerChoice();
 
+    @Option(names = "--exit-code", description = "Exit with 1 when something would change, 0 when nothing would (as git diff --exit-code)")
+    boolean exitCode;
+
     @Override
     public Integer call() throws Exception {
         Session s = session();
@@ -30,9 +34,10 @@ final class DiffCommand extends HubCommand {
             json.put("workers", workerJson(workerChanges));
             out().println(Json.write(json));
         } else {
-            printPlan(plan);
+            printPlan(plan, plan.unifiedDiff(), "No change: the hub's config already has the chosen peers.");
             printWorkers(workerChanges);
         }
-        return ExitCode.OK.code();
+        boolean changes = plan.changed() || workerChanges.stream().anyMatch(WorkerSetup.Change::changed);
+        return exitCode && changes ? ExitCode.CHECK_FAILED.code() : ExitCode.OK.code();
     }
 }

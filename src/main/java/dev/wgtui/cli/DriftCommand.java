@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@code drift}: the running interface against the file; endpoints ignored. */
-@Command(name = "drift", description = "Compare the running interface (wg showconf) with the file; endpoints are ignored")
+@Command(name = "drift", description = {"Compare the running interface (wg showconf) with the file; endpoints are ignored",
+        "Exits 1 when a peer differs, 6 when the interface is not running (nothing to compare)."})
 final class DriftCommand extends HubCommand {
 
     @Override
@@ -19,8 +20,11 @@ final class DriftCommand extends HubCommand {
                     drift.orElse(List.of()).stream().map(c -> (Object) Map.of("kind", c.kind().name().toLowerCase(),
                             "peer", c.name(), "detail", c.detail())).toList())));
         } else {
-            out().print(TextViews.drift(drift));
+            out().print(TextViews.drift(drift, style()));
         }
-        return drift.map(List::isEmpty).orElse(true) ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
+        if (drift.isEmpty()) {
+            return ExitCode.NOT_RUNNING.code();
+        }
+        return drift.get().isEmpty() ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
     }
 }

@@ -31,7 +31,8 @@ public final class GlobalOptions {
     public boolean yes;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
-            description = "Show each command run on a host as [#] ... (secrets hidden)")
+            description = "Show each command run on a host as [#] ... (secrets hidden), and every peer in results, "
+                    + "not only those that are not ok")
     public boolean verbose;
 
     @Option(names = "--known-hosts", paramLabel = "FILE", scope = ScopeType.INHERIT,
@@ -50,8 +51,8 @@ public final class GlobalOptions {
             description = "Agree to set SaveConfig = false in a hub config that has SaveConfig = true")
     public boolean turnOffSaveConfig;
 
-    @Option(names = "--theme", paramLabel = "NAME", scope = ScopeType.INHERIT,
-            description = "Dashboard theme from themes/ (default, light, high-contrast, mono), else theme = NAME in ~/.config/wgtui/config; NO_COLOR gives mono")
+    @Option(names = "--theme", paramLabel = "NAME", scope = ScopeType.INHERIT, completionCandidates = Completions.Themes.class,
+            description = "Colour theme from themes/ (default, light, high-contrast, mono) for the dashboard and for diffs on a terminal, else theme = NAME in ~/.config/wgtui/config; NO_COLOR gives mono")
     public String theme;
 
     /**

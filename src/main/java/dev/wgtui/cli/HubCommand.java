@@ -4,6 +4,8 @@ import dev.wgtui.core.plan.Plan;
 import dev.wgtui.core.session.ApplyOutcome;
 import dev.wgtui.core.session.Session;
 import dev.wgtui.core.session.WorkerSetup;
+import dev.wgtui.core.text.Printable;
+import dev.wgtui.tui.ThemeException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -14,8 +16,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** What every subcommand shares: the session, output streams, confirmation and plan printing. */
+/** What every subcommand shares: the session, output, and the one path of a write: plan, confirm, report. */
 abstract class HubCommand implements Callable<Integer> {
+
+    /** A write the operator confirms, in the words its report uses. */
+    enum Write {
+        APPLY("apply", "Applied to"),
+        PRUNE("prune", "Pruned"),
+        RESTORE("restore", "Restored"),
+        SORT("sort", "Sorted");
+
+        final String verb;
+        final String done;
+
+        Write(String verb, String done) {
+            this.verb = verb;
+            this.done = done;
+        }
+    }
+
+    /** The write itself, run once the operator agreed. */
+    @FunctionalInterface
+    interface Commit {
+        ApplyOutcome write() throws Exception;
+    }
 
     @ParentCommand
     WgtuiCommand root;
@@ -33,6 +57,10 @@ abstract class HubCommand implements Callable<Integer> {
 
     GlobalOptions options() {
         return root.options();
+    }
+
+    Style style() throws ThemeException {
+        return root.style();
     }
 
     Session session() throws Exception {
@@ -57,9 +85,9 @@ abstract class HubCommand implements Callable<Integer> {
     /**
      * The workers {@code patterns} name (saying what it ignored), leaving the session's selection
      * alone. With no pattern, the command line takes all workers and an interactive face the
-     * selection.
+     * selection. A name that matches nothing gets the closest names of the inventory.
      */
-    List<String> chosenWorkers(Session session, List<String> patterns) {
+    List<String> chosenWorkers(Session session, List<String> patterns) throws Exception {
         String pattern = patterns == null || patterns.isEmpty() ? null : String.join(",", patterns);
         if (pattern == null && root.interactive()) {
             if (session.selection().isEmpty()) {
@@ -68,31 +96,68 @@ abstract class HubCommand implements Callable<Integer> {
             }
             return session.selectedWorkers();
         }
-        Session.Choice choice = session.workersMatching(pattern == null ? "all" : pattern);
+        Session.Choice choice;
+        try {
+            choice = session.workersMatching(pattern == null ? "all" : pattern);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(Suggestions.forPattern(e.getMessage(), pattern,
+                    root.context().inventory()), e);
+        }
         if (pattern != null) {
             TextViews.ignoredHosts(pattern, choice.ignored()).ifPresent(err()::println);
         }
         return choice.workers();
     }
 
-    void printPlan(Plan plan) {
+    /** {@code k8s:/etc/wireguard/wg0.conf}: where a plan writes. */
+    static String target(Plan plan) {
+        return Printable.of(plan.node()) + ":" + plan.targetFile();
+    }
+
+    /** The plan's diff, or that nothing changes, then its summary naming the peers. */
+    void printPlan(Plan plan, String diff, String noChange) throws ThemeException {
         if (options().json) {
             return;
         }
-        String diff = plan.unifiedDiff();
-        out().print(diff.isEmpty() ? "No change: the hub's config already has the selected peers.\n" : diff);
+        out().print(diff.isEmpty() ? noChange + "\n" : style().diff(TextViews.printable(diff)));
         out().println();
-        out().print(plan.summary().render());
+        out().print(TextViews.printable(plan.summary().render()));
     }
 
-    void printWorkers(List<WorkerSetup.Change> changes) {
+    void printWorkers(List<WorkerSetup.Change> changes) throws ThemeException {
         if (options().json) {
             return;
         }
         for (WorkerSetup.Change c : changes) {
             out().println();
-            out().print(c.changed() ? c.diff() : c.worker() + ":" + c.configPath() + ": no change\n");
+            out().print(c.changed() ? style().diff(TextViews.printable(c.diff()))
+                    : Printable.of(c.worker()) + ":" + c.configPath() + ": no change\n");
         }
+    }
+
+    /**
+     * The one path of every write (apply, prune, restore, sort): the diff and the summary naming
+     * the peers it adds, updates and removes are printed; then, when it changes anything, the
+     * question, which names them again; then the write and its report, verdict first. Declined,
+     * nothing is written.
+     *
+     * @param noChange what is said instead of an empty diff
+     * @param question what is asked, without the change: {@code Apply this plan to k8s:/etc/...}
+     * @param changes  whether the write would change anything (else it runs unasked: an apply that
+     *                 changes nothing still validates, and reloads an interface a cut run left behind)
+     */
+    int planConfirmReport(Write write, Plan plan, String diff, String noChange, boolean changes, String question,
+                          List<WorkerSetup.Change> workers, Commit commit) throws Exception {
+        printPlan(plan, diff, noChange);
+        printWorkers(workers);
+        if (changes || workers.stream().anyMatch(WorkerSetup.Change::changed)) {
+            String change = plan.changed() ? TextViews.namedChange(plan.summary()) : "no peer changes; other lines differ";
+            String more = workers.isEmpty() ? "" : " and " + workers.size() + " worker(s)";
+            if (!confirmed(question + more + " (" + change + ")?", plan)) {
+                return refusedUnconfirmed();
+            }
+        }
+        return report(commit.write(), write);
     }
 
     static List<Object> workerJson(List<WorkerSetup.Change> changes) {
@@ -117,33 +182,46 @@ abstract class HubCommand implements Callable<Integer> {
         return m;
     }
 
-    /** Prints what an apply, restore or prune did and returns its exit code. */
-    int report(ApplyOutcome outcome, String verb) throws Exception {
+    /**
+     * What a write did, verdict first: written or not, where, whether the interface was reloaded,
+     * the backup; then the validation's verdict and the peers that are not ok (every peer with
+     * {@code -v}). Returns the exit code.
+     */
+    int report(ApplyOutcome outcome, Write write) throws Exception {
         if (options().json) {
             Map<String, Object> m = planJson(outcome.plan());
             m.put("written", outcome.written());
             m.put("backup", outcome.backupName());
             m.put("rolled_back", outcome.rolledBack());
+            m.put("reloaded", outcome.written() && session().hub().reloads());
             m.put("validation", outcome.validation().summary());
+            m.put("validation_passed", outcome.validation().passed());
             out().println(Json.write(m));
+            return outcome.ok() ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
+        }
+        Style style = style();
+        boolean reloads = session().hub().reloads();
+        String where = target(outcome.plan());
+        String backup = outcome.backupName() == null ? "" : "; backup " + Printable.of(outcome.backupName());
+        String verdict;
+        if (outcome.rolledBack()) {
+            verdict = "Validation FAILED after the write: rolled back to " + Printable.of(outcome.backupName())
+                    + (reloads ? " and reloaded" : "") + "; " + where + " is as it was.";
+        } else if (!outcome.written()) {
+            verdict = "Nothing to " + write.verb + ": " + where + " already is as planned; nothing written, no backup, "
+                    + "no reload.";
+        } else if (!outcome.validation().passed()) {
+            verdict = write.done + " " + where + (reloads ? " and reloaded" : ", file written, interface not reloaded")
+                    + ", but validation FAILED and there is no backup to roll back to (the file was new).";
         } else {
-            if (!outcome.written()) {
-                out().println("Nothing to " + verb + ": the file is already as planned; nothing written, no backup, no reload.");
-            } else if (outcome.backupName() != null) {
-                out().println("Backup: " + outcome.backupName());
-            }
-            out().print(outcome.validation().render());
-            if (outcome.rolledBack()) {
-                out().println("Validation failed: rolled back to " + outcome.backupName() + " and reloaded.");
-            } else if (outcome.written()) {
-                out().println((verb.equals("restore") ? "Restored " : "Applied to ") + outcome.plan().node() + ":"
-                        + outcome.plan().targetFile() + ".");
-                if (!session().hub().reloads() && !options().demo) {
-                    out().println("The file is written; no interface was reloaded (a local file). On the hub, load it with: "
-                            + "wg syncconf " + session().cluster().hub().interfaceName() + " <(wg-quick strip "
-                            + session().cluster().hub().interfaceName() + ")");
-                }
-            }
+            verdict = write.done + " " + where + (reloads ? " and reloaded" : ": file written, interface not reloaded ("
+                    + (options().demo ? "the demo" : "a local file") + ")") + backup + ".";
+        }
+        out().println(style.paint(outcome.ok() ? Style.Part.GOOD : Style.Part.BAD, verdict));
+        out().print(TextViews.validation(outcome.validation(), options().verbose, style));
+        if (outcome.written() && !outcome.rolledBack() && !reloads && !options().demo) {
+            String iface = session().cluster().hub().interfaceName();
+            out().println("On the hub, load it with: wg syncconf " + iface + " <(wg-quick strip " + iface + ")");
         }
         return outcome.ok() ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
     }

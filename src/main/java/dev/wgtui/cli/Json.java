@@ -4,7 +4,10 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
-/** A minimal JSON writer for {@code --json} output: maps, lists, strings, numbers, booleans, null. */
+/**
+ * A minimal JSON writer for {@code --json} output: maps, lists, strings, numbers, booleans,
+ * null. The text is ASCII: other characters are escaped, so names reach a script exactly.
+ */
 public final class Json {
 
     private Json() {
@@ -63,7 +66,9 @@ public final class Json {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    // Everything outside printable ASCII as a backslash-u escape: exact, and valid JSON whatever
+                    // the locale's character set (LC_ALL=C would turn UTF-8 into '?').
+                    if (c < 0x20 || c >= 0x7f) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);

@@ -2,13 +2,17 @@ package dev.wgtui.cli;
 
 import dev.wgtui.core.plan.Plan;
 import dev.wgtui.core.session.Session;
+import dev.wgtui.core.text.Printable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.util.List;
+
 /** {@code restore}: put a backup back (the current file is backed up first), reload, validate. */
 @Command(name = "restore", description = {"Restore a backup after confirmation",
-        "Shows the diff from the current file to the backup; the current file is backed up first; then reload and validate."})
+        "Shows the diff from the current file to the backup and the peers it adds, changes and removes, then asks; "
+                + "the current file is backed up first; then reload and validate."})
 final class RestoreCommand extends HubCommand {
 
     @Parameters(paramLabel = "BACKUP", completionCandidates = Completions.Backups.class, description = "Backup name as `backups` lists it")
@@ -22,20 +26,11 @@ final class RestoreCommand extends HubCommand {
         Session s = session();
         Plan plan = s.restorePlan(backup);
         String diff = plan.fileDiff(backup);
-        if (!options().json) {
-            out().print(diff.isEmpty() ? "The backup is the same as the current file.\n" : diff);
-            if (!diff.isEmpty()) {
-                out().println();
-                out().print(plan.summary().render());
-            }
-        }
         if (diffOnly) {
+            printPlan(plan, diff, "The backup is the same as the current file.");
             return ExitCode.OK.code();
         }
-        if (!diff.isEmpty() && !confirmed("Restore " + backup + " on " + s.hub().node() + " ("
-                + plan.summary().change() + ")?", plan)) {
-            return refusedUnconfirmed();
-        }
-        return report(s.restore(plan), "restore");
+        return planConfirmReport(Write.RESTORE, plan, diff, "The backup is the same as the current file.", !diff.isEmpty(),
+                "Restore " + Printable.of(backup) + " on " + target(plan), List.of(), () -> s.restore(plan));
     }
 }

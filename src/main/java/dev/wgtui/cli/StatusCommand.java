@@ -3,6 +3,7 @@ package dev.wgtui.cli;
 import dev.wgtui.core.config.Problem;
 import dev.wgtui.core.plan.PeerRow;
 import dev.wgtui.core.session.Session;
+import dev.wgtui.core.text.Printable;
 import picocli.CommandLine.Command;
 
 import java.util.ArrayList;
@@ -48,12 +49,12 @@ final class StatusCommand extends HubCommand {
             return ExitCode.OK.code();
         }
         long onHub = rows.stream().filter(r -> r.onHub().isPresent()).count();
-        out().printf("Hub %s  %s  (%s)  %d peer(s) on the hub, %d worker(s) in the inventory%s%n", s.hub().node(),
+        out().printf("Hub %s  %s  (%s)  %d peer(s) on the hub, %d worker(s) in the inventory%s%n", Printable.of(s.hub().node()),
                 s.hub().configPath(), s.cluster().inventorySource(), onHub, s.cluster().workers().size(),
                 s.state().hasFile() ? "" : "  [no config yet: CREATE NEW]");
-        out().print(TextViews.peerTable(rows, s.now()));
+        out().print(TextViews.peerTable(rows, s.now(), style()));
         for (Problem p : problems) {
-            out().println(p);
+            out().println(Printable.of(p.toString()));
         }
         return ExitCode.OK.code();
     }

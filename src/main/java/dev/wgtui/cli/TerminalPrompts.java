@@ -6,13 +6,13 @@ import dev.wgtui.ssh.PassphrasePrompt;
 import java.io.Console;
 
 /** Questions SSH may need to ask, put on the controlling terminal; without one, the answer is no. */
-final class TerminalPrompts {
+public final class TerminalPrompts {
 
     private TerminalPrompts() {
     }
 
     /** Shows an unknown host key's fingerprint and asks whether to trust it. */
-    static HostKeyPrompt hostKey() {
+    public static HostKeyPrompt hostKey() {
         return (host, keyType, fingerprint) -> {
             Console console = System.console();
             if (console == null) {

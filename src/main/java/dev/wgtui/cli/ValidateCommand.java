@@ -2,14 +2,19 @@ package dev.wgtui.cli;
 
 import dev.wgtui.core.plan.Validation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** {@code validate}: every inventory worker is a peer, in the file and the running interface. */
-@Command(name = "validate", description = "Check that every inventory worker is a peer with the expected key and AllowedIPs")
+@Command(name = "validate", description = {"Check that every inventory worker is a peer with the expected key and AllowedIPs",
+        "Prints the verdict first, then the peers that are not ok (--all: every peer)."})
 final class ValidateCommand extends HubCommand {
+
+    @Option(names = "--all", description = "List every peer, not only those that are not ok")
+    boolean all;
 
     @Override
     public Integer call() throws Exception {
@@ -23,7 +28,7 @@ final class ValidateCommand extends HubCommand {
             m.put("findings", findings);
             out().println(Json.write(m));
         } else {
-            out().print(report.render());
+            out().print(TextViews.validation(report, all || options().verbose, style()));
         }
         return report.passed() ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
     }

@@ -1,5 +1,6 @@
 package dev.wgtui.repl;
 
+import dev.wgtui.cli.CommandTree;
 import dev.wgtui.cli.Confirm;
 import dev.wgtui.cli.ExitCode;
 import dev.wgtui.cli.WgtuiCommand;
@@ -12,15 +13,12 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Runs shell lines through the command tree on the session of the process that made it: the
  * engine of {@code wgtui shell} and of the dashboard's {@code :} line. Every command line
- * subcommand works here, plus {@code select}, {@code help} and {@code quit}; a command given no
+ * subcommand works here, plus {@code select} and {@code quit}; a command given no
  * pattern works on the session's selection. Errors are one line and never end the runner.
  */
 public final class CommandRunner {
@@ -28,9 +26,6 @@ public final class CommandRunner {
     /** What one line did: its exit code (see {@link ExitCode}) and whether it asked to quit. */
     public record Outcome(int exitCode, boolean quit) {
     }
-
-    /** Subcommands of the command line that make no sense inside the shell. */
-    private static final Set<String> NOT_IN_SHELL = Set.of("shell", "__complete");
 
     private final WgtuiCommand root;
     private final CommandLine commandLine;
@@ -48,16 +43,10 @@ public final class CommandRunner {
      */
     public CommandRunner(WgtuiCommand parent, Confirm confirm) {
         this.root = new WgtuiCommand(parent, confirm);
-        this.commandLine = WgtuiCommand.commandLine(root);
-        for (String name : NOT_IN_SHELL) {
-            commandLine.getCommandSpec().removeSubcommand(name);
+        this.commandLine = CommandTree.interactive(root);
+        for (Object command : List.of(new SelectCommand(this), new QuitCommand(this))) {
+            shellOnly.add(CommandTree.addInteractive(commandLine, command));
         }
-        for (Object command : List.of(new SelectCommand(this), new HelpCommand(), new QuitCommand(this))) {
-            CommandLine sub = new CommandLine(command);
-            commandLine.addSubcommand(sub);
-            shellOnly.add(sub);
-        }
-        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         // The command that runs writes where this line's output goes, whatever picocli did to the
         // tree's writers meanwhile (in the dashboard a write to the real stdout tears the screen).
         commandLine.setExecutionStrategy(parsed -> {
@@ -67,15 +56,6 @@ public final class CommandRunner {
             }
             return new CommandLine.RunLast().execute(parsed);
         });
-        commandLine.setExecutionExceptionHandler(commandLine.getExecutionExceptionHandler());
-        commandLine.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("wgtui: " + ex.getMessage() + helpHint(ex.getCommandLine()));
-            return ExitCode.USAGE.code();
-        });
-    }
-
-    private String helpHint(CommandLine where) {
-        return where == commandLine ? " (help lists the commands)" : " (help " + where.getCommandName() + " shows its options)";
     }
 
     /** The shell's command tree: for completion, help and the man page. */
@@ -83,25 +63,14 @@ public final class CommandRunner {
         return commandLine;
     }
 
-    /** The commands only the shell has (select, help, quit), in the order help lists them. */
+    /** The commands only the shell has (select, quit), in the order help lists them. */
     public List<CommandLine> shellOnlyCommands() {
         return List.copyOf(shellOnly);
     }
 
     /** The visible commands of the shell, each once, in the order they were registered. */
     public List<CommandLine> commands() {
-        return visible(commandLine);
-    }
-
-    static List<CommandLine> visible(CommandLine tree) {
-        Map<CommandLine, Boolean> seen = new IdentityHashMap<>();
-        List<CommandLine> out = new ArrayList<>();
-        for (CommandLine sub : tree.getSubcommands().values()) {
-            if (!sub.getCommandSpec().usageMessage().hidden() && seen.put(sub, Boolean.TRUE) == null) {
-                out.add(sub);
-            }
-        }
-        return out;
+        return CommandTree.visible(commandLine);
     }
 
     /** The shared root (its context holds the inventory and the session). */

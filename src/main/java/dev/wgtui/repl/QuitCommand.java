@@ -5,8 +5,8 @@ import picocli.CommandLine.Command;
 
 import java.util.concurrent.Callable;
 
-/** {@code quit}: leave the shell. */
-@Command(name = "quit", aliases = {"exit", "q"}, description = "Leave the shell (also Ctrl-D); in the dashboard, quit it")
+/** {@code quit}: leave the shell, or the dashboard from its {@code :} line ({@code :q}). */
+@Command(name = "quit", aliases = {"exit", "q"}, description = "Leave the shell (also Ctrl-D), or the dashboard from its : line")
 final class QuitCommand implements Callable<Integer> {
 
     private final CommandRunner runner;

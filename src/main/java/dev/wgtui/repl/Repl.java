@@ -1,7 +1,9 @@
 package dev.wgtui.repl;
 
+import dev.wgtui.cli.Style;
 import dev.wgtui.cli.WgtuiCommand;
 import dev.wgtui.core.session.Session;
+import dev.wgtui.tui.ThemeException;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -33,6 +35,7 @@ public final class Repl {
     public Repl(WgtuiCommand parent, Terminal terminal, Path historyFile) {
         this.terminal = terminal;
         this.runner = new CommandRunner(parent, this::ask);
+        runner.root().setStyle(style(parent, terminal));
         LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("wgtui")
                 .completer(new ReplCompleter(runner))
                 .variable(LineReader.HISTORY_FILE_SIZE, 5000)
@@ -45,6 +48,21 @@ public final class Repl {
         this.reader = builder.build();
         this.answers = LineReaderBuilder.builder().terminal(terminal).appName("wgtui")
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true).build();
+    }
+
+    /**
+     * Diffs in colour on a terminal that takes it (not dumb, no {@code NO_COLOR}, not piped);
+     * ASCII markers when the locale is not UTF-8. A theme that cannot be read leaves the
+     * terminal's own colours, with a word why.
+     */
+    private static Style style(WgtuiCommand parent, Terminal terminal) {
+        boolean colour = parent.environment().colour() && !Terminal.TYPE_DUMB.equals(terminal.getType());
+        try {
+            return parent.styleFor(colour);
+        } catch (ThemeException e) {
+            terminal.writer().println("wgtui: " + e.getMessage() + "; diffs in the terminal's own colours");
+            return Style.coloured(parent.environment().utf8(), Style.ANSI);
+        }
     }
 
     /** {@code $XDG_STATE_HOME/wgtui/history}, or {@code ~/.local/state/wgtui/history}. */

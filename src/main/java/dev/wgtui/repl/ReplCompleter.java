@@ -100,7 +100,7 @@ final class ReplCompleter implements Completer {
         try {
             switch (kind) {
                 case PATTERNS -> patterns(word, names(kind), out);
-                case GROUPS, BACKUPS, COMMANDS -> names(kind).forEach(n ->
+                case GROUPS, BACKUPS, COMMANDS, THEMES -> names(kind).forEach(n ->
                         out.add(new Candidate(n.name(), n.name(), null, n.description(), null, null, true)));
                 case FILES -> files.complete(reader, line, out);
             }
@@ -118,6 +118,7 @@ final class ReplCompleter implements Completer {
             case BACKUPS -> Completions.backupNames(runner.session().backups());
             case COMMANDS -> runner.commands().stream()
                     .map(c -> new Completions.Name(c.getCommandName(), firstLine(c))).toList();
+            case THEMES -> Completions.themeNames(java.nio.file.Path.of(""));
             case FILES -> List.of();
         };
     }

@@ -12,13 +12,13 @@ import java.util.Optional;
 
 /**
  * The parts of an OpenSSH client configuration ({@code ~/.ssh/config}, ssh_config(5)) that decide
- * where and as whom wgtui connects: HostName, User, Port, IdentityFile, ProxyJump, ProxyCommand,
- * ConnectTimeout, inside {@code Host} blocks and {@code Include}d files.
+ * where and as whom wgtui connects: HostName, User, Port, IdentityFile, IdentityAgent, IdentitiesOnly,
+ * ProxyJump, ProxyCommand, ConnectTimeout, inside {@code Host} blocks and {@code Include}d files.
  *
  * <p>As ssh does, the first value obtained for a keyword wins, except IdentityFile, which
  * accumulates. {@code Match all} applies everywhere; any other {@code Match} block is skipped,
  * since its criteria (exec, canonical, final, …) cannot be judged here. Other keywords are ignored.
- * Values are returned as written: tokens such as {@code %h} and {@code ~} are expanded by
+ * Values are returned as written: tokens such as {@code %h}, {@code ${VAR}} and {@code ~} are expanded by
  * {@link SshTargets}, which knows the final host, user and home.
  */
 public final class OpenSshConfig {
@@ -33,10 +33,20 @@ public final class OpenSshConfig {
             List<String> identityFiles,
             Optional<String> proxyJump,
             Optional<String> proxyCommand,
-            Optional<Duration> connectTimeout) {
+            Optional<Duration> connectTimeout,
+            Optional<String> identityAgent,
+            Optional<Boolean> identitiesOnly) {
 
         public HostSettings {
             identityFiles = List.copyOf(identityFiles);
+        }
+
+        /** Settings that say nothing about the agent. */
+        public HostSettings(Optional<String> hostName, Optional<Integer> port, Optional<String> user,
+                            List<String> identityFiles, Optional<String> proxyJump, Optional<String> proxyCommand,
+                            Optional<Duration> connectTimeout) {
+            this(hostName, port, user, identityFiles, proxyJump, proxyCommand, connectTimeout,
+                    Optional.empty(), Optional.empty());
         }
 
         static HostSettings none() {
@@ -106,6 +116,8 @@ public final class OpenSshConfig {
         String proxyJump = null;
         String proxyCommand = null;
         Duration connectTimeout = null;
+        String identityAgent = null;
+        Boolean identitiesOnly = null;
         boolean proxySet = false;
         for (Entry e : entries) {
             if (!e.condition().matches(name)) {
@@ -117,6 +129,9 @@ public final class OpenSshConfig {
                 case "user" -> user = user != null ? user : first;
                 case "port" -> port = port != null ? port : parsePort(first, e.where());
                 case "identityfile" -> identityFiles.add(first);
+                case "identityagent" -> identityAgent = identityAgent != null ? identityAgent : first;
+                case "identitiesonly" -> identitiesOnly = identitiesOnly != null
+                        ? identitiesOnly : parseYesNo(first, "IdentitiesOnly", e.where());
                 case "connecttimeout" -> connectTimeout = connectTimeout != null
                         ? connectTimeout : Duration.ofSeconds(parseSeconds(first, e.where()));
                 // ProxyJump and ProxyCommand share one slot in ssh: whichever comes first wins.
@@ -140,7 +155,8 @@ public final class OpenSshConfig {
         }
         return new HostSettings(Optional.ofNullable(hostName), Optional.ofNullable(port),
                 Optional.ofNullable(user), identityFiles, Optional.ofNullable(proxyJump),
-                Optional.ofNullable(proxyCommand), Optional.ofNullable(connectTimeout));
+                Optional.ofNullable(proxyCommand), Optional.ofNullable(connectTimeout),
+                Optional.ofNullable(identityAgent), Optional.ofNullable(identitiesOnly));
     }
 
     /**
@@ -199,6 +215,53 @@ public final class OpenSshConfig {
             // reported below
         }
         throw new IllegalArgumentException(where + ": Port '" + value + "' is not a port number (1-65535)");
+    }
+
+    /** A yes/no option as ssh reads it: yes or true, no or false, any case. */
+    static boolean parseYesNo(String value, String keyword, String where) {
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "yes", "true" -> {
+                return true;
+            }
+            case "no", "false" -> {
+                return false;
+            }
+            default -> throw new IllegalArgumentException(where + ": " + keyword + " '" + value
+                    + "' is not yes or no");
+        }
+    }
+
+    /**
+     * Checks an IdentityAgent value as ssh does when it reads it: {@code ${…}} closed and a legacy
+     * {@code $NAME} a valid variable name.
+     */
+    static void checkIdentityAgent(String value, String where) {
+        int open = value.indexOf("${");
+        while (open >= 0) {
+            int close = value.indexOf('}', open);
+            if (close < 0 || !validEnvName(value.substring(open + 2, close))) {
+                throw new IllegalArgumentException(where + ": IdentityAgent '" + value
+                        + "': invalid environment expansion");
+            }
+            open = value.indexOf("${", close);
+        }
+        if (value.startsWith("$") && !value.startsWith("${") && !validEnvName(value.substring(1))) {
+            throw new IllegalArgumentException(where + ": IdentityAgent '" + value
+                    + "': invalid environment variable name");
+        }
+    }
+
+    static boolean validEnvName(String name) {
+        if (name.isEmpty() || Character.isDigit(name.charAt(0))) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static long parseSeconds(String value, String where) {
@@ -298,8 +361,11 @@ public final class OpenSshConfig {
                     if (args.isEmpty()) {
                         throw new IllegalArgumentException(where + ": " + keyword + " needs a value");
                     }
-                    if (keyword.equals("port")) {
-                        parsePort(args.get(0), where);
+                    switch (keyword) {
+                        case "port" -> parsePort(args.get(0), where);
+                        case "identitiesonly" -> parseYesNo(args.get(0), "IdentitiesOnly", where);
+                        case "identityagent" -> checkIdentityAgent(args.get(0), where);
+                        default -> { }
                     }
                     entries.add(new Entry(condition, keyword, args, rest, where));
                 }

@@ -14,8 +14,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -60,9 +62,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Host keys are checked against known_hosts: an unknown key is refused unless the
  * {@link HostKeyPrompt} accepts it (then it is appended to known_hosts), a changed key is always
- * refused. Authentication is by public key from the target's identity files; keys that need no
- * passphrase are tried first, so the operator is asked for a passphrase only when they fail.
- * The ssh-agent is not used: sshj has no agent client of its own.
+ * refused. Authentication is by public key, in ssh's order: the ssh-agent's keys first (those of
+ * the identity files, then, unless IdentitiesOnly, the others; see {@link AgentKeys}), then the
+ * identity files the agent does not hold, those that need no passphrase before those that do, so
+ * the operator is asked for a passphrase only when everything else failed. Every hop, jump hosts
+ * too, authenticates on its own with its own agent and files; the agent signs for each.
  */
 public final class SshHostShell implements HostShell {
 
@@ -350,7 +354,7 @@ public final class SshHostShell implements HostShell {
             throw e;
         }
         try {
-            authenticate(hopClient, target, hop, who, options);
+            authenticate(hopClient, target, hop, who, options, timeout);
         } catch (HostException | RuntimeException e) {
             closeQuietly(hopClient);
             closeQuietly(tunnel);
@@ -501,31 +505,50 @@ public final class SshHostShell implements HostShell {
 
     // ---- authentication
 
-    private static void authenticate(SSHClient c, SshTarget target, SshTarget hop, String who, SshOptions options)
-            throws HostException {
+    private static void authenticate(SSHClient c, SshTarget target, SshTarget hop, String who, SshOptions options,
+                                     Duration timeout) throws HostException {
         List<String> tried = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         List<Path> encrypted = new ArrayList<>();
+        String agentSummary;
+        AgentKeys agent = AgentKeys.open(hop.identityAgent(), SshOptions.agentTimeout(timeout));
         try {
-            for (Path key : hop.identityFiles()) {
-                if (!Files.isRegularFile(key)) {
-                    skipped.add(key + " (not found)");
-                    continue;
+            try (agent) {
+                Map<Path, byte[]> publicKeys = new LinkedHashMap<>();
+                for (Path key : hop.identityFiles()) {
+                    IdentityFiles.publicKeyOf(key).ifPresent(blob -> publicKeys.put(key, blob));
                 }
-                if (!Files.isReadable(key)) {
-                    skipped.add(key + " (not readable)");
-                    continue;
-                }
-                LoadedKey loaded = loadKey(c, key, null);
-                if (loaded.keyPair() != null) {
-                    tried.add(key.toString());
-                    if (offer(c, hop.user(), loaded.keyPair())) {
+                for (SshAgent.Identity key : agent.toOffer(publicKeys, hop.identitiesOnly())) {
+                    if (agent.offer(c, hop.user(), key)) {
+                        log.debug("{}: authenticated with agent key {}", hop.name(), key.describe());
                         return;
                     }
-                } else if (loaded.encrypted()) {
-                    encrypted.add(key);
-                } else {
-                    skipped.add(key + " (not a private key wgtui can read)");
+                }
+                agentSummary = agent.summary();
+                for (Path key : hop.identityFiles()) {
+                    if (agent.heldFiles().contains(key)) {
+                        skipped.add(key + " (the agent holds its key: tried above)");
+                        continue;
+                    }
+                    if (!Files.isRegularFile(key)) {
+                        skipped.add(key + " (not found)");
+                        continue;
+                    }
+                    if (!Files.isReadable(key)) {
+                        skipped.add(key + " (not readable)");
+                        continue;
+                    }
+                    LoadedKey loaded = loadKey(c, key, null);
+                    if (loaded.keyPair() != null) {
+                        tried.add(key.toString());
+                        if (offer(c, hop.user(), loaded.keyPair())) {
+                            return;
+                        }
+                    } else if (loaded.encrypted()) {
+                        encrypted.add(key);
+                    } else {
+                        skipped.add(key + " (not a private key wgtui can read)");
+                    }
                 }
             }
             for (Path key : encrypted) {
@@ -534,12 +557,18 @@ public final class SshHostShell implements HostShell {
                 }
             }
         } catch (TransportException e) {
+            int refused = agent.refusedCount() + tried.size();
+            String hint = refused == 0 ? "" : " (after " + refused + (refused == 1 ? " key was" : " keys were")
+                    + " refused" + (agent.refusedCount() == 0 ? ")" : "; a server takes only a few (MaxAuthTries):"
+                    + " with many keys in the agent, name this host's key with IdentityFile and set IdentitiesOnly yes)");
             throw new HostException(hasCause(e, TimeoutException.class) ? Kind.TIMEOUT : Kind.CONNECT, target.name(),
-                    who + "the connection to " + hop.address() + " failed during authentication: " + e.getMessage(), e);
+                    who + "the connection to " + hop.address() + " failed during authentication: " + e.getMessage()
+                    + hint, e);
         }
-        StringBuilder m = new StringBuilder(who).append("authentication as ").append(hop.address()).append(" failed");
+        StringBuilder m = new StringBuilder(who).append("authentication as ").append(hop.address())
+                .append(" failed; ").append(agentSummary);
         if (tried.isEmpty()) {
-            m.append(": no usable private key");
+            m.append("; no usable private key file");
         } else {
             m.append("; keys refused: ").append(String.join(", ", tried));
         }
@@ -550,12 +579,12 @@ public final class SshHostShell implements HostShell {
             m.append("; no identity file is set (ansible_ssh_private_key_file, IdentityFile) and none of"
                     + " ~/.ssh/id_ed25519, id_ecdsa, id_rsa exists");
         }
-        m.append("; wgtui does not use the ssh-agent");
         throw new HostException(Kind.AUTH, target.name(), m.toString());
     }
 
     private static boolean offerEncrypted(SSHClient c, String user, Path key, PassphrasePrompt prompt,
                                           List<String> tried, List<String> skipped) throws TransportException {
+        stillConnected(c, null);
         for (int attempt = 1; attempt <= PASSPHRASE_ATTEMPTS; attempt++) {
             char[] passphrase = prompt.passphrase(key);
             if (passphrase == null) {
@@ -573,12 +602,31 @@ public final class SshHostShell implements HostShell {
     }
 
     private static boolean offer(SSHClient c, String user, KeyPair keyPair) throws TransportException {
+        stillConnected(c, null);
         try {
             c.auth(user, new AuthPublickey(new KeyPairWrapper(keyPair)));
             return true;
         } catch (UserAuthException e) {
+            stillConnected(c, e);
             return false;
         }
+    }
+
+    /**
+     * Throws when the server has closed the connection during authentication, as sshd does after
+     * MaxAuthTries refused keys, so that this is not taken for one more refused key.
+     */
+    static void stillConnected(SSHClient c, Exception cause) throws TransportException {
+        if (c.isConnected() && c.getTransport().isRunning()) {
+            return;
+        }
+        String reason = null;
+        for (Throwable t = cause; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                reason = t.getMessage();
+            }
+        }
+        throw new TransportException(reason == null ? "the server closed the connection" : reason, cause);
     }
 
     /** A private key read from a file, or why not: it needs a (different) passphrase, or it is unreadable. */

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param knownHosts        the known_hosts file that host keys are checked against and accepted keys appended to
  * @param hostKeyPrompt     asked about unknown host keys; changed keys are always refused
  * @param passphrasePrompt  asked for the passphrase of encrypted private keys
- * @param connectTimeout    how long connecting (TCP, key exchange, each auth step) may take, unless the target says otherwise
+ * @param connectTimeout    how long connecting (TCP, key exchange, each auth step) may take, unless the target says
+ *                          otherwise; each exchange with the ssh-agent may take half of it (see {@link #agentTimeout})
  * @param keepAliveInterval how often to send an SSH keepalive on an idle connection; zero for never
  * @param commandEcho       sees each command before it runs
  */
@@ -34,6 +35,16 @@ public record SshOptions(
         if (keepAliveInterval.isNegative()) {
             throw new IllegalArgumentException("keepAliveInterval must not be negative");
         }
+    }
+
+    /**
+     * How long one exchange with the ssh-agent (connect, list, sign) may take when connecting may
+     * take {@code connectTimeout}: half of it, so that a hung agent is given up while the server
+     * still waits for the signature, and the next key or file is tried.
+     */
+    public static Duration agentTimeout(Duration connectTimeout) {
+        return connectTimeout.dividedBy(2).compareTo(Duration.ofMillis(100)) < 0
+                ? Duration.ofMillis(100) : connectTimeout.dividedBy(2);
     }
 
     /** ~/.ssh/known_hosts, refuse unknown keys, no passphrases, 10 s to connect, keepalive every 30 s, no echo. */

@@ -23,6 +23,11 @@ import java.util.Optional;
  * As with ssh, {@code ~/.ssh/config} is matched against {@code ansible_host} when it is set, not
  * the inventory name. A jump host gets its settings from {@code ~/.ssh/config} only, as ssh gives
  * it none of the target's command-line options.
+ *
+ * <p>The ssh-agent is chosen as ssh chooses it: {@code IdentityAgent} (from {@code -o} or the
+ * config) when set — {@code none}, {@code SSH_AUTH_SOCK}, {@code $VAR}, or a path with {@code ~},
+ * {@code ${VAR}} and {@code %} tokens — else {@code SSH_AUTH_SOCK}. {@code IdentitiesOnly} is read
+ * from the same places.
  */
 public final class SshTargets {
 
@@ -34,16 +39,27 @@ public final class SshTargets {
 
     private final Path home;
     private final String localUser;
+    private final Map<String, String> env;
 
-    /** A resolver for the user {@code localUser} whose home (and {@code ~/.ssh}) is {@code home}. */
+    /**
+     * A resolver for the user {@code localUser} whose home (and {@code ~/.ssh}) is {@code home},
+     * with an empty environment: no {@code SSH_AUTH_SOCK}, so no agent unless IdentityAgent names one.
+     */
     public SshTargets(Path home, String localUser) {
-        this.home = home;
-        this.localUser = localUser;
+        this(home, localUser, Map.of());
     }
 
-    /** A resolver for the user running wgtui. */
+    /** A resolver as above that reads {@code SSH_AUTH_SOCK} and {@code ${VAR}} from {@code env}. */
+    public SshTargets(Path home, String localUser, Map<String, String> env) {
+        this.home = home;
+        this.localUser = localUser;
+        this.env = Map.copyOf(env);
+    }
+
+    /** A resolver for the user running wgtui, in wgtui's environment. */
     public static SshTargets forCurrentUser() {
-        return new SshTargets(Path.of(System.getProperty("user.home")), System.getProperty("user.name"));
+        return new SshTargets(Path.of(System.getProperty("user.home")), System.getProperty("user.name"),
+                System.getenv());
     }
 
     /**
@@ -88,24 +104,30 @@ public final class SshTargets {
         }
         OpenSshConfig.HostSettings cfg = config.lookup(hostArg);
         String hostname = explicit.hostName != null ? explicit.hostName
-                : cfg.hostName().map(h -> expandTokens(h, hostArg, hostArg, 0, "")).orElse(hostArg);
+                : cfg.hostName().map(h -> expandHostName(h, hostArg)).orElse(hostArg);
         int port = explicit.port != null ? explicit.port : cfg.port().orElse(DEFAULT_PORT);
         String user = explicit.user != null ? explicit.user : cfg.user().orElse(localUser);
 
         List<String> keySpecs = new ArrayList<>(explicit.identityFiles);
         keySpecs.addAll(cfg.identityFiles());
+        Tokens tokens = new Tokens(hostname, hostArg, port, user, where);
         List<Path> keys = new ArrayList<>();
         for (String spec : keySpecs) {
-            keys.add(Path.of(expandTokens(spec, hostname, hostArg, port, user)));
+            keys.add(Path.of(expand(spec, tokens, "IdentityFile")));
         }
         if (keySpecs.isEmpty()) {
             for (String file : DEFAULT_KEYS) {
                 Path key = home.resolve(".ssh").resolve(file);
-                if (Files.isRegularFile(key)) {
+                // a key whose private half lives only in the agent keeps its .pub here
+                if (Files.isRegularFile(key) || Files.isRegularFile(key.resolveSibling(file + ".pub"))) {
                     keys.add(key);
                 }
             }
         }
+        IdentityAgent agent = identityAgent(explicit.identityAgent != null
+                ? explicit.identityAgent : cfg.identityAgent().orElse(null), tokens);
+        boolean identitiesOnly = explicit.identitiesOnly != null
+                ? explicit.identitiesOnly : cfg.identitiesOnly().orElse(false);
 
         Optional<Duration> timeout = explicit.connectTimeout != null
                 ? Optional.of(explicit.connectTimeout) : cfg.connectTimeout();
@@ -119,7 +141,22 @@ public final class SshTargets {
         } else {
             jump = proxy(cfg.proxyJump().orElse(null), cfg.proxyCommand().orElse(null), config, depth, where);
         }
-        return new SshTarget(name, hostname, port, user, keys, jump, timeout);
+        return new SshTarget(name, hostname, port, user, keys, jump, timeout, agent, identitiesOnly);
+    }
+
+    /** The agent as ssh picks it from an IdentityAgent value ({@code null}: not set). */
+    private IdentityAgent identityAgent(String spec, Tokens tokens) {
+        if (spec == null || spec.equals(IdentityAgent.SSH_AUTH_SOCK)) {
+            return IdentityAgent.fromEnvironment(env);
+        }
+        if (spec.equals("none")) {
+            return IdentityAgent.none("IdentityAgent none");
+        }
+        OpenSshConfig.checkIdentityAgent(spec, tokens.where());
+        if (spec.startsWith("$") && !spec.startsWith("${")) {
+            return IdentityAgent.fromVariable(env, spec.substring(1));
+        }
+        return IdentityAgent.at(Path.of(expand(spec, tokens, "IdentityAgent")), "IdentityAgent " + spec);
     }
 
     private Optional<SshTarget> proxy(String proxyJump, String proxyCommand, OpenSshConfig config,
@@ -178,29 +215,108 @@ public final class SshTargets {
         return resolveHost(line.destination, hop.host(), explicit.then(line.options), config, depth);
     }
 
-    /** ssh_config(5) TOKENS for IdentityFile, and a leading {@code ~}. */
-    private String expandTokens(String value, String hostname, String originalHost, int port, String user) {
+    /** What ssh_config(5) TOKENS stand for, for one host. */
+    private record Tokens(String hostname, String originalHost, int port, String user, String where) {}
+
+    /** ssh_config(5) HostName TOKENS: only {@code %%} and {@code %h} (the host as given). */
+    private static String expandHostName(String value, String originalHost) {
         StringBuilder out = new StringBuilder();
-        String s = value.equals("~") || value.startsWith("~/") ? home + value.substring(1) : value;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c != '%' || i + 1 >= s.length()) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c != '%' || i + 1 >= value.length()) {
                 out.append(c);
                 continue;
             }
-            char t = s.charAt(++i);
+            char t = value.charAt(++i);
             switch (t) {
                 case '%' -> out.append('%');
-                case 'h' -> out.append(hostname);
-                case 'n' -> out.append(originalHost);
-                case 'p' -> out.append(port);
-                case 'r' -> out.append(user);
-                case 'u' -> out.append(localUser);
-                case 'd' -> out.append(home);
+                case 'h' -> out.append(originalHost);
                 default -> out.append('%').append(t);
             }
         }
         return out.toString();
+    }
+
+    /**
+     * A path value (IdentityFile, IdentityAgent) expanded as ssh does: a leading {@code ~} or
+     * {@code ~user}, then {@code ${VAR}} from the environment and the TOKENS %%, %C, %d, %h, %i,
+     * %k, %L, %l, %n, %p, %r, %u.
+     *
+     * @throws IllegalArgumentException naming the host when a variable is not set, a user is unknown,
+     *                                  or a token is not one ssh accepts here
+     */
+    private String expand(String value, Tokens t, String keyword) {
+        String s = expandTilde(value, t, keyword);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '$' && i + 1 < s.length() && s.charAt(i + 1) == '{') {
+                int close = s.indexOf('}', i);
+                String name = close < 0 ? "" : s.substring(i + 2, close);
+                if (!OpenSshConfig.validEnvName(name)) {
+                    throw new IllegalArgumentException(t.where() + ": " + keyword + " '" + value
+                            + "': invalid environment expansion");
+                }
+                String v = env.get(name);
+                if (v == null) {
+                    throw new IllegalArgumentException(t.where() + ": " + keyword + " '" + value
+                            + "': environment variable " + name + " is not set");
+                }
+                out.append(v);
+                i = close;
+                continue;
+            }
+            if (c != '%') {
+                out.append(c);
+                continue;
+            }
+            if (i + 1 >= s.length()) {
+                throw new IllegalArgumentException(t.where() + ": " + keyword + " '" + value + "' ends in %");
+            }
+            char token = s.charAt(++i);
+            switch (token) {
+                case '%' -> out.append('%');
+                case 'C' -> out.append(connectionHash(t));
+                case 'd' -> out.append(home);
+                case 'h' -> out.append(t.hostname());
+                case 'i' -> out.append(LocalUser.uid());
+                case 'k', 'n' -> out.append(t.originalHost());
+                case 'L' -> out.append(LocalUser.hostname().split("\\.", 2)[0]);
+                case 'l' -> out.append(LocalUser.hostname());
+                case 'p' -> out.append(t.port());
+                case 'r' -> out.append(t.user());
+                case 'u' -> out.append(localUser);
+                default -> throw new IllegalArgumentException(t.where() + ": " + keyword + " '" + value
+                        + "': unknown token %" + token);
+            }
+        }
+        return out.toString();
+    }
+
+    private String expandTilde(String value, Tokens t, String keyword) {
+        if (!value.startsWith("~")) {
+            return value;
+        }
+        int slash = value.indexOf('/');
+        String name = slash < 0 ? value.substring(1) : value.substring(1, slash);
+        String rest = slash < 0 ? "" : value.substring(slash);
+        if (name.isEmpty()) {
+            return home + rest;
+        }
+        return LocalUser.homeOf(name).map(h -> h + rest).orElseThrow(() -> new IllegalArgumentException(
+                t.where() + ": " + keyword + " '" + value + "': no such user " + name));
+    }
+
+    /** %C: the SHA-1 of %l%h%p%r in hex, as ssh makes it for ControlPath and friends. */
+    private static String connectionHash(Tokens t) {
+        String text = LocalUser.hostname() + t.hostname() + t.port() + t.user();
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-1")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Optional<String> var(Map<String, ?> vars, String where, String... keys) {
@@ -295,6 +411,8 @@ public final class SshTargets {
         String proxyJump;
         String proxyCommand;
         Duration connectTimeout;
+        String identityAgent;
+        Boolean identitiesOnly;
 
         /** These options, with {@code later} filling what they leave unset (first value wins). */
         Options then(Options later) {
@@ -305,6 +423,8 @@ public final class SshTargets {
             o.identityFiles.addAll(identityFiles);
             o.identityFiles.addAll(later.identityFiles);
             o.connectTimeout = connectTimeout != null ? connectTimeout : later.connectTimeout;
+            o.identityAgent = identityAgent != null ? identityAgent : later.identityAgent;
+            o.identitiesOnly = identitiesOnly != null ? identitiesOnly : later.identitiesOnly;
             if (proxyJump != null || proxyCommand != null) {
                 o.proxyJump = proxyJump;
                 o.proxyCommand = proxyCommand;
@@ -380,6 +500,17 @@ public final class SshTargets {
                 case "port" -> setPort(value, where);
                 case "user" -> options.user = options.user != null ? options.user : value;
                 case "identityfile" -> options.identityFiles.add(value);
+                case "identityagent" -> {
+                    if (options.identityAgent == null) {
+                        OpenSshConfig.checkIdentityAgent(value, where);
+                        options.identityAgent = value;
+                    }
+                }
+                case "identitiesonly" -> {
+                    if (options.identitiesOnly == null) {
+                        options.identitiesOnly = OpenSshConfig.parseYesNo(value, "IdentitiesOnly", where);
+                    }
+                }
                 case "proxyjump" -> setProxy(value, null);
                 case "proxycommand" -> setProxy(null, value);
                 case "connecttimeout" -> {

@@ -60,4 +60,59 @@ class ArchitectureTest {
         }
         assertThat(violations).isEmpty();
     }
+
+    /**
+     * Dependencies between wgtui's packages point one way: no package reaches, through others,
+     * back to itself (the command tree is put together in cli.CommandTree; app adds the shell
+     * and the dashboard, so cli needs neither repl nor app). Imports and fully qualified names
+     * both count.
+     */
+    @Test
+    void packagesDependOnEachOtherWithoutACircle() throws IOException {
+        java.util.Map<String, java.util.Set<String>> uses = new java.util.TreeMap<>();
+        java.util.regex.Pattern reference = java.util.regex.Pattern.compile("\\bdev\\.wgtui\\.((?:[a-z]+\\.)*[a-z]+)\\.(?:[A-Z]|\\*)");
+        Path main = Path.of("src/main/java");
+        try (Stream<Path> files = Files.walk(main.resolve("dev/wgtui"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String pkg = main.relativize(f.getParent()).toString().replace('/', '.');
+                String text = Files.readString(f);
+                var m = reference.matcher(text);
+                while (m.find()) {
+                    String other = "dev.wgtui." + m.group(1);
+                    if (!other.equals(pkg)) {
+                        uses.computeIfAbsent(pkg, k -> new java.util.TreeSet<>()).add(other);
+                    }
+                }
+            }
+        }
+        assertThat(uses.get("dev.wgtui.cli")).doesNotContain("dev.wgtui.repl", "dev.wgtui.app");
+        assertThat(uses.get("dev.wgtui.repl")).doesNotContain("dev.wgtui.app");
+        List<String> circles = new ArrayList<>();
+        java.util.Map<String, Integer> state = new java.util.HashMap<>();
+        for (String pkg : uses.keySet()) {
+            findCircle(pkg, uses, state, new java.util.ArrayDeque<>(), circles);
+        }
+        assertThat(circles).isEmpty();
+    }
+
+    /** Depth-first: 1 while on the path, 2 when done; an edge back to the path is a circle. */
+    private static void findCircle(String pkg, java.util.Map<String, java.util.Set<String>> uses,
+                                   java.util.Map<String, Integer> state, java.util.Deque<String> path, List<String> circles) {
+        Integer s = state.get(pkg);
+        if (s != null) {
+            if (s == 1) {
+                List<String> onPath = new ArrayList<>(path);
+                java.util.Collections.reverse(onPath);
+                circles.add(String.join(" -> ", onPath.subList(onPath.indexOf(pkg), onPath.size())) + " -> " + pkg);
+            }
+            return;
+        }
+        state.put(pkg, 1);
+        path.push(pkg);
+        for (String next : uses.getOrDefault(pkg, java.util.Set.of())) {
+            findCircle(next, uses, state, path, circles);
+        }
+        path.pop();
+        state.put(pkg, 2);
+    }
 }

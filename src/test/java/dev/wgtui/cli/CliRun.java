@@ -1,5 +1,6 @@
 package dev.wgtui.cli;
 
+import dev.wgtui.app.App;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -7,6 +8,7 @@ import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.function.BiPredicate;
 
 /** Runs the real command tree in-process with captured output and a scripted confirmation. */
 record CliRun(int exitCode, String out, String err) {
@@ -18,10 +20,21 @@ record CliRun(int exitCode, String out, String err) {
     }
 
     static CliRun run(Clock clock, Confirm confirm, String... args) {
-        WgtuiCommand root = new WgtuiCommand(clock, confirm);
-        CommandLine cl = WgtuiCommand.commandLine(root);
+        return run(clock, Environment.plain(), (question, shown) -> confirm.ask(question), args);
+    }
+
+    static CliRun run(Environment env, String... args) {
+        return run(CLOCK, env, (question, shown) -> false, args);
+    }
+
+    /**
+     * @param confirm gets the question and what was printed on standard output before it was asked
+     */
+    static CliRun run(Clock clock, Environment env, BiPredicate<String, String> confirm, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
+        WgtuiCommand root = new WgtuiCommand(clock, question -> confirm.test(question, out.toString()), env);
+        CommandLine cl = App.commandLine(root);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         try {

@@ -94,7 +94,7 @@ class CliTest {
         Clock clock = Clock.fixed(Instant.parse("2026-11-26T03:15:00Z"), ZoneOffset.UTC);
         CliRun first = CliRun.run(clock, q -> false, withLocal("apply", "cm4", "--yes"));
         assertThat(first.exitCode()).as(first.err()).isZero();
-        assertThat(first.out()).contains("Backup: wg0.conf.20261126T031500Z.backup").contains("Validation passed");
+        assertThat(first.out()).contains("; backup wg0.conf.20261126T031500Z.backup.").contains("Validation passed");
         assertThat(backups()).containsExactly("wg0.conf.20261126T031500Z.backup");
         assertThat(Files.readString(dir.resolve("wg0.conf.20261126T031500Z.backup"))).isEqualTo(before);
         String after = Files.readString(conf);
@@ -104,7 +104,8 @@ class CliTest {
         CliRun second = CliRun.run(Clock.offset(clock, java.time.Duration.ofMinutes(1)), q -> false,
                 withLocal("apply", "cm4", "--yes"));
         assertThat(second.exitCode()).isZero();
-        assertThat(second.out()).contains("nothing written, no backup, no reload");
+        assertThat(second.out()).contains("Nothing to apply: k8s:" + conf + " already is as planned; nothing written, "
+                + "no backup, no reload.");
         assertThat(Files.readString(conf)).isEqualTo(after);
         assertThat(backups()).hasSize(1);
     }
@@ -230,7 +231,8 @@ class CliTest {
         CliRun restore = CliRun.run(Clock.offset(CliRun.CLOCK, java.time.Duration.ofSeconds(5)), q -> false,
                 withLocal("restore", "wg0.conf.20261126T031500Z.backup", "--yes"));
         assertThat(restore.exitCode()).as(restore.err()).isZero();
-        assertThat(restore.out()).contains("Restored k8s:" + conf).contains("no interface was reloaded");
+        assertThat(restore.out()).contains("Restored k8s:" + conf + ": file written, interface not reloaded (a local file)")
+                .contains("On the hub, load it with: wg syncconf wg0");
         assertThat(Files.readString(conf)).isEqualTo(original);
         assertThat(backups()).containsExactly("wg0.conf.20261126T031500Z.backup", "wg0.conf.20261126T031505Z.backup");
         assertThat(Files.readString(dir.resolve("wg0.conf.20261126T031505Z.backup"))).isEqualTo(applied);
@@ -283,20 +285,20 @@ class CliTest {
     }
 
     @Test
-    void healthAndDriftOnALocalFileSayThereIsNoInterface() {
+    void healthAndDriftOnALocalFileSayThereIsNoInterfaceAndExitSix() {
         CliRun health = local("health");
-        assertThat(health.exitCode()).isZero();
-        assertThat(health.out()).contains("interface not running");
+        assertThat(health.exitCode()).isEqualTo(ExitCode.NOT_RUNNING.code()).isEqualTo(6);
+        assertThat(health.out()).startsWith("Health: the interface is not running here");
         CliRun drift = local("drift");
-        assertThat(drift.exitCode()).isZero();
-        assertThat(drift.out()).contains("not running here");
+        assertThat(drift.exitCode()).isEqualTo(ExitCode.NOT_RUNNING.code());
+        assertThat(drift.out()).startsWith("Drift not checked: the interface is not running here");
     }
 
     @Test
     void badOptionIsAUsageError() {
         CliRun r = CliRun.run("--no-such-option");
         assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE.code());
-        assertThat(r.err()).contains("Unknown option");
+        assertThat(r.err()).startsWith("wgtui: unknown option '--no-such-option'\n");
     }
 
     @Test
@@ -317,5 +319,62 @@ class CliTest {
         }
         assertThat(all.toString()).doesNotContain(DEMO_PRIVATE_KEY);
         assertThat(new String(Files.readAllBytes(conf), StandardCharsets.UTF_8)).contains(DEMO_PRIVATE_KEY);
+    }
+
+    /** Issue 8.1: an endpoint that smuggles a section and a root hook in is refused, nothing written. */
+    @Test
+    void anInventoryValueThatWouldInjectLinesIsRefusedAndNothingIsWritten() throws IOException {
+        String before = Files.readString(conf);
+        Files.writeString(inventory, Files.readString(inventory).replace("wireguard_ip: 10.0.0.3\n",
+                "wireguard_ip: 10.0.0.3\n          wireguard_endpoint: \"198.51.100.7:51820 #\\n[Interface]\\nPostUp = touch /tmp/x\"\n"));
+        CliRun r = local("--yes", "apply", "cm4");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("host cm4: wireguard_endpoint '198.51.100.7:51820 #\\x0a[Interface]")
+                .contains("is not host:port");
+        assertThat(Files.readString(conf)).isEqualTo(before);
+        assertThat(backups()).isEmpty();
+        assertThat(r.out()).doesNotContain("PostUp = touch");
+    }
+
+    @Test
+    void sortIsItsOwnPreviewedWriteAndAMergeNeverReorders() throws IOException {
+        String unsorted = """
+                [Interface]
+                PrivateKey = %s
+                ListenPort = 51820
+
+                # the lab's gateway
+                [Peer]
+                # s2204
+                PublicKey = URQNck8QLVZZGVzCj12GAe8IgkPjQr55eL57XCiB5gc=
+                AllowedIPs = 10.0.0.4/32
+
+                [Peer]
+                # cm4
+                PublicKey = UHvBNQmvJ84Knx+0WvwkQYO4tI8k+ZJjVZFOCga9ygk=
+                AllowedIPs = 10.0.0.3/32
+                """.formatted(DEMO_PRIVATE_KEY);
+        Files.writeString(conf, unsorted);
+        CliRun apply = local("--yes", "apply", "k8s-proxy");
+        assertThat(apply.exitCode()).as(apply.err()).isZero();
+        String merged = Files.readString(conf);
+        assertThat(merged).startsWith(unsorted).contains("# k8s-proxy");
+
+        CliRun asked = local("sort");
+        assertThat(asked.exitCode()).isEqualTo(3);
+        assertThat(Files.readString(conf)).isEqualTo(merged);
+
+        CliRun sorted = local("--yes", "sort");
+        assertThat(sorted.exitCode()).as(sorted.err()).isZero();
+        String after = Files.readString(conf);
+        assertThat(after.indexOf("# cm4")).isLessThan(after.indexOf("# k8s-proxy"));
+        assertThat(after.indexOf("# k8s-proxy")).isLessThan(after.indexOf("# s2204"));
+        // the comment above s2204's [Peer] is s2204's: it moved with it
+        assertThat(after).contains("# the lab's gateway\n[Peer]\n# s2204\n");
+        assertThat(backups()).hasSize(2);
+
+        CliRun again = local("sort");
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).contains("in name order already");
     }
 }

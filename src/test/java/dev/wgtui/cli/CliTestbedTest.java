@@ -134,9 +134,10 @@ class CliTestbedTest {
         CliRun validate = wgtui("validate");
         assertThat(validate.exitCode()).as(validate.out()).isZero();
         assertThat(validate.out()).contains("Validation passed: 3 expected, 3 ok");
-        CliRun health = wgtui("health", "--ping");
+        CliRun health = wgtui("health", "--ping", "--all");
         assertThat(health.exitCode()).as(health.out() + health.err()).isZero();
-        assertThat(health.out()).containsPattern("cm4\\s+10\\.0\\.0\\.3\\s+\\S+\\s+fresh\\s+ok");
+        assertThat(health.out()).startsWith("Health ok: 3 peer(s), 3 fresh, 0 stale (no handshake in 3m00s), 0 ping(s) failed\n")
+                .containsPattern("cm4\\s+10\\.0\\.0\\.3\\s+\\S+\\s+fresh\\s+ok");
     }
 
     @Test
@@ -228,6 +229,40 @@ class CliTestbedTest {
         CliRun drift = wgtui("drift");
         assertThat(drift.exitCode()).isEqualTo(ExitCode.CHECK_FAILED.code());
         assertThat(drift.out()).contains("~ cm4: AllowedIPs file 10.0.0.3/32, running 10.0.0.3/32, 10.0.9.0/24")
-                .contains("1 peer(s) drifted");
+                .startsWith("Drift: 1 peer(s) differ between the running interface and the file");
+    }
+
+    @Test
+    void healthExitsOneWhenAPeerIsStaleUnderTheThresholdGiven() throws Exception {
+        CliRun all = wgtui("apply", "all", "--workers", "--yes");
+        assertThat(all.exitCode()).as(all.out() + all.err()).isZero();
+        for (String w : TestbedExtension.WORKERS) {
+            assertPings(w, "10.0.0.20");
+        }
+        CliRun fresh = wgtui("health");
+        assertThat(fresh.exitCode()).as(fresh.out()).isZero();
+        assertThat(fresh.out()).isEqualTo("Health ok: 3 peer(s), 3 fresh, 0 stale (no handshake in 3m00s)\n");
+        Thread.sleep(2500);
+        CliRun stale = wgtui("health", "--stale-after", "2s");
+        assertThat(stale.exitCode()).as(stale.out()).isEqualTo(ExitCode.CHECK_FAILED.code());
+        assertThat(stale.out()).startsWith("Health FAILED: 3 peer(s), 0 fresh, 3 stale (no handshake in 2s)\n")
+                .containsPattern("cm4\\s+10\\.0\\.0\\.3\\s+\\S+\\s+stale");
+        CliRun json = wgtui("--json", "health", "--stale-after", "2s");
+        assertThat(json.exitCode()).isEqualTo(ExitCode.CHECK_FAILED.code());
+        assertThat(json.out()).contains("\"stale\":true").doesNotContain("\"stale\":false");
+    }
+
+    @Test
+    void driftAndHealthExitSixWhenTheInterfaceIsDown() {
+        assertThat(wgtui("apply", "all", "--yes").exitCode()).isZero();
+        assertThat(wgtui("drift").exitCode()).isZero();
+        bed.execOk("k8s", "wg-quick down wg0 >/dev/null 2>&1 || ip link del wg0");
+        CliRun drift = wgtui("drift");
+        assertThat(drift.exitCode()).as(drift.out() + drift.err()).isEqualTo(ExitCode.NOT_RUNNING.code()).isEqualTo(6);
+        assertThat(drift.out()).startsWith("Drift not checked: the interface is not running here");
+        CliRun health = wgtui("health");
+        assertThat(health.exitCode()).as(health.out() + health.err()).isEqualTo(6);
+        assertThat(health.out()).startsWith("Health: the interface is not running here; no handshakes to check "
+                + "(3 peer(s) in the file)");
     }
 }

@@ -9,8 +9,8 @@ class CommandTreeTest {
 
     @Test
     void everyCommandTakesHelp() {
-        for (String command : new String[]{"status", "diff", "apply", "validate", "backups", "restore", "prune",
-                "health", "drift", "shell"}) {
+        for (String command : new String[]{"status", "diff", "apply", "validate", "backups", "restore", "prune", "sort",
+                "health", "drift", "shell", "help"}) {
             CliRun r = CliRun.run(command, "--help");
             assertThat(r.exitCode()).as(command).isZero();
             assertThat(r.out()).as(command).startsWith("Usage: wgtui " + command);

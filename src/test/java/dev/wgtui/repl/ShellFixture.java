@@ -1,6 +1,7 @@
 package dev.wgtui.repl;
 
 import dev.wgtui.cli.Confirm;
+import dev.wgtui.cli.Environment;
 import dev.wgtui.cli.WgtuiCommand;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
@@ -30,10 +31,14 @@ final class ShellFixture implements AutoCloseable {
     final Repl repl;
 
     private ShellFixture(String keys, Path history, String... globalOptions) {
-        root = new WgtuiCommand(CLOCK, Confirm.terminal());
+        this(keys, "ansi", Environment.plain(), history, globalOptions);
+    }
+
+    private ShellFixture(String keys, String terminalType, Environment env, Path history, String... globalOptions) {
+        root = new WgtuiCommand(CLOCK, Confirm.terminal(), env);
         WgtuiCommand.commandLine(root).parseArgs(globalOptions);
         try {
-            terminal = new DumbTerminal("test", "ansi", new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)),
+            terminal = new DumbTerminal("test", terminalType, new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)),
                     output, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -48,6 +53,14 @@ final class ShellFixture implements AutoCloseable {
     /** A shell on a fresh copy of the demo that will read {@code keys}. */
     static ShellFixture demo(String keys) {
         return new ShellFixture(keys, null, "--demo");
+    }
+
+    /**
+     * The shell on the demo on a terminal of {@code type} ({@code dumb}: JLine's dumb terminal,
+     * as on {@code TERM=dumb}) in the environment {@code env}.
+     */
+    static ShellFixture demoOn(String type, Environment env, String keys) {
+        return new ShellFixture(keys, type, env, null, "--demo");
     }
 
     static ShellFixture demo(String keys, Path history, String... moreOptions) {

@@ -36,6 +36,7 @@ final class SshServerExtension implements BeforeAllCallback, AfterAllCallback {
     private Path hostKey;
     private SshServer server;
     private final List<String> forwardedTo = new CopyOnWriteArrayList<>();
+    private final List<String> offered = new CopyOnWriteArrayList<>();
 
     private SshServerExtension(boolean forwarding) {
         this.forwarding = forwarding;
@@ -63,8 +64,10 @@ final class SshServerExtension implements BeforeAllCallback, AfterAllCallback {
         server.setKeyPairProvider(new FileKeyPairProvider(hostKey));
         server.setPasswordAuthenticator(null);
         server.setKeyboardInteractiveAuthenticator(null);
-        server.setPublickeyAuthenticator((user, key, session) ->
-                allowed.stream().anyMatch(a -> KeyUtils.compareKeys(a, key)));
+        server.setPublickeyAuthenticator((user, key, session) -> {
+            offered.add(KeyUtils.getFingerPrint(key));
+            return allowed.stream().anyMatch(a -> KeyUtils.compareKeys(a, key));
+        });
         server.setCommandFactory(new ShellCommandFactory());
         if (forwarding) {
             TcpForwardingFilter tcp = new TcpForwardingFilter() {
@@ -98,6 +101,25 @@ final class SshServerExtension implements BeforeAllCallback, AfterAllCallback {
     /** Where this server, as a jump host, was asked to open connections to ({@code host:port}). */
     List<String> forwardedTo() {
         return forwardedTo;
+    }
+
+    /**
+     * The SHA256 fingerprints of the keys clients offered, in order, as ssh-keygen -l prints them;
+     * a key accepted after its signature is checked may appear twice in a row.
+     */
+    List<String> offered() {
+        return offered;
+    }
+
+    /** {@link #offered()} with a key offered twice in a row (query, then signature) counted once. */
+    List<String> offeredKeys() {
+        List<String> keys = new java.util.ArrayList<>();
+        for (String fp : offered) {
+            if (keys.isEmpty() || !keys.get(keys.size() - 1).equals(fp)) {
+                keys.add(fp);
+            }
+        }
+        return keys;
     }
 
     int port() {

@@ -29,7 +29,7 @@ final class BashCompletion {
                 # Load it with 'source completions/wgtui.bash', or install it as
                 # /usr/share/bash-completion/completions/wgtui.
 
-                # _wgtui_names KIND [OPTION...]: names of a kind (hosts, groups, backups) from wgtui
+                # _wgtui_names KIND [OPTION...]: names of a kind (hosts, groups, backups, themes, commands) from wgtui
                 # itself, asked with the global options found on the line; nothing on an error.
                 _wgtui_names() {
                     local kind=$1 self=${COMP_WORDS[0]:-wgtui}

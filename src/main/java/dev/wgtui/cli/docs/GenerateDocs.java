@@ -1,5 +1,6 @@
 package dev.wgtui.cli.docs;
 
+import dev.wgtui.app.App;
 import dev.wgtui.cli.Confirm;
 import dev.wgtui.cli.KeyHelp;
 import dev.wgtui.cli.WgtuiCommand;
@@ -31,7 +32,7 @@ public final class GenerateDocs {
     /** Every generated file: its path from the project root and its content. */
     public static Map<String, String> files() {
         WgtuiCommand root = new WgtuiCommand(Clock.systemUTC(), Confirm.terminal());
-        CommandLine cli = WgtuiCommand.commandLine(root);
+        CommandLine cli = App.commandLine(root);
         CommandRunner shell = new CommandRunner(root, question -> false);
         Tree tree = new Tree(cli);
         Map<String, String> files = new LinkedHashMap<>();

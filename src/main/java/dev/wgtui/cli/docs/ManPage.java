@@ -45,7 +45,13 @@ public final class ManPage {
                 + "patterns form one list. Peers that are not selected are kept as they are: only prune and restore "
                 + "remove peers, and only after confirmation.");
         r.paragraph("The same commands run three ways: as arguments on the command line, typed into the shell "
-                + "(wgtui shell), and on the dashboard's command line (:).");
+                + "(wgtui shell), and on the dashboard's command line (:). Given no command, wgtui opens the dashboard "
+                + "on a terminal; when its output is not a terminal, or with --json, it prints the status table; on a "
+                + "dumb terminal (TERM=dumb or no TERM) it prints the status table and starts the shell.");
+        r.paragraph("A write (apply, prune, restore) shows the diff and a summary naming the peers it adds, updates "
+                + "and removes, then asks, naming them again; its result leads with the verdict and lists only the "
+                + "peers that are not ok (-v: every peer). Diffs are coloured on a terminal, in the theme's colours; "
+                + "never when piped or with NO_COLOR.");
 
         r.macro("SH", "OPTIONS");
         r.paragraph("These options may stand before or after the command name.");
@@ -79,8 +85,11 @@ public final class ManPage {
                 + "hub and, once workers are selected, how many: wgtui k8s [2 selected]>. Every command above works "
                 + "there without the leading wgtui, on one session: diff, preview and apply given no pattern work on "
                 + "the selection, and apply and restore ask y/N first. Tab completes commands and options, workers and "
-                + "groups from the inventory, and the hub's backups for restore. An error prints one line and the "
-                + "shell goes on; Ctrl-C drops the line, Ctrl-D leaves. The shell adds these commands:");
+                + "groups from the inventory, and the hub's backups for restore. The options the shell was started "
+                + "with (-i, --local, --demo, -v, --known-hosts, ...) hold for every line and are not offered there; "
+                + "a line takes only --json, --yes and --help. A mistyped command or host gets the closest names. "
+                + "An error prints one line and the shell goes on; Ctrl-C drops the line, Ctrl-D leaves. On a dumb "
+                + "terminal the shell reads plain lines. The shell adds these commands:");
         for (CommandLine sub : shellOnly) {
             var s = sub.getCommandSpec();
             Tree.Command c = new Tree.Command(s.name(), List.of(s.aliases()), List.of(s.usageMessage().description()),
@@ -108,10 +117,20 @@ public final class ManPage {
         }
 
         r.macro("SH", "ENVIRONMENT");
-        item(r, "NO_COLOR", "When set and not empty, the dashboard uses the mono theme: no colour.");
+        item(r, "NO_COLOR", "When set and not empty, the dashboard uses the mono theme, and the command line "
+                + "and the shell print diffs without colour.");
+        item(r, "LC_ALL, LC_CTYPE, LANG", "The first one set gives the character set: unless it is UTF-8, status "
+                + "markers and other symbols are printed in ASCII (= for ok, X for a failed check, ... for a cut key).");
+        item(r, "TERM", "dumb (or none): no full-screen dashboard and no colour; wgtui with no command prints the "
+                + "status table and starts the shell.");
+        item(r, "COLORTERM", "truecolor or 24bit: a theme's #rrggbb colours are sent as they are; otherwise as the "
+                + "nearest of 256 colours.");
         item(r, "XDG_STATE_HOME", "Where the shell's history and the log are kept, in wgtui/ below it "
                 + "(default: ~/.local/state).");
-        item(r, "SSH_AUTH_SOCK", "The ssh-agent to take keys from when connecting to the hub and the workers.");
+        item(r, "SSH_AUTH_SOCK", "The ssh-agent whose keys are offered first when connecting to the hub, the "
+                + "workers and their jump hosts, as ssh offers them (a forwarded agent too); IdentityAgent in "
+                + "~/.ssh/config overrides it, IdentityAgent none turns it off, and IdentitiesOnly yes limits it "
+                + "to the keys of IdentityFile.");
 
         r.macro("SH", "FILES");
         item(r, "inventory.yml", "The Ansible inventory (YAML, INI, or the JSON of ansible-inventory --list) "
@@ -126,7 +145,8 @@ public final class ManPage {
                 + "when --theme is not given (default ~/.config/wgtui/config).");
         item(r, "$XDG_STATE_HOME/wgtui/history", "The shell's history.");
         item(r, "$XDG_STATE_HOME/wgtui/wgtui.log", "The log.");
-        item(r, "~/.ssh/config, ~/.ssh/known_hosts", "OpenSSH settings and the host keys wgtui verifies against.");
+        item(r, "~/.ssh/config, ~/.ssh/known_hosts", "OpenSSH settings (HostName, User, Port, IdentityFile, "
+                + "IdentityAgent, IdentitiesOnly, ProxyJump, ConnectTimeout) and the host keys wgtui verifies against.");
 
         r.macro("SH", "EXAMPLES");
         example(r, "Every peer against the inventory, with markers (ok, changed, new, missing, extra):",

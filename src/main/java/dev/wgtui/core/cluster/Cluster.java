@@ -47,4 +47,19 @@ public final class Cluster {
     public boolean isWorker(String name) {
         return workers.containsKey(name);
     }
+
+    /**
+     * Peers the inventory knows on the hub without their being hosts: the keys of the hub's
+     * {@code wireguard_unmanaged_peers} (githubixx/ansible-role-wireguard). Shown as extra,
+     * never pruned.
+     */
+    public java.util.Set<String> unmanagedPeers() {
+        Object peers = hub.vars().get("wireguard_unmanaged_peers");
+        if (!(peers instanceof Map<?, ?> map)) {
+            return java.util.Set.of();
+        }
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        map.keySet().forEach(k -> names.add(String.valueOf(k)));
+        return java.util.Collections.unmodifiableSet(names);
+    }
 }

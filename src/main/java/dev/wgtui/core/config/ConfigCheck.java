@@ -22,7 +22,7 @@ public final class ConfigCheck {
             "persistentkeepalive");
 
     private static final java.util.regex.Pattern ENDPOINT =
-            java.util.regex.Pattern.compile("(\\[[0-9A-Fa-f:.%\\w]+]|[^:\\[\\]]+):\\d{1,5}");
+            java.util.regex.Pattern.compile("(\\[[0-9A-Fa-f:.%\\w]+]|[^\\[\\]\\s]+):\\d{1,5}");
 
     private ConfigCheck() {
     }
@@ -56,6 +56,9 @@ public final class ConfigCheck {
             } else if (line instanceof ConfigLine.Unknown u) {
                 out.add(Problem.error(src, u, "line unrecognized (wg would reject it)"));
             }
+            if (line.raw().indexOf('\0') >= 0) {
+                out.add(Problem.error(src, line, "NUL byte in the line (not a text file?)"));
+            }
         }
         checkPeers(config, out);
         out.sort(Comparator.comparingInt(Problem::line));
@@ -72,7 +75,7 @@ public final class ConfigCheck {
 
     private static void checkEntry(String src, String section, ConfigLine.Entry e, boolean saveConfigAllowed,
                                    List<Problem> out) {
-        String key = e.key().toLowerCase(Locale.ROOT);
+        String key = canonical(e.key());
         String value = ConfigParser.squeeze(e.value());
         if (section == null) {
             out.add(Problem.error(src, e, "entry outside any section"));
@@ -117,21 +120,47 @@ public final class ConfigCheck {
         }
     }
 
+    private static final String[] KNOWN_KEYS = {"privatekey", "listenport", "fwmark", "address", "dns", "mtu",
+            "table", "preup", "postup", "predown", "postdown", "saveconfig", "publickey", "presharedkey", "allowedips",
+            "endpoint", "persistentkeepalive"};
+
+    /** A key name in lower case, without allocating for the names wg and wg-quick know. */
+    private static String canonical(String key) {
+        for (String known : KNOWN_KEYS) {
+            if (known.length() == key.length() && known.equalsIgnoreCase(key)) {
+                return known;
+            }
+        }
+        return key.toLowerCase(Locale.ROOT);
+    }
+
     private static void checkPeers(WgConfig config, List<Problem> out) {
         String src = config.source();
-        Map<String, PeerBlock> byName = new HashMap<>();
-        Map<String, PeerBlock> byKey = new HashMap<>();
-        record Owned(Cidr cidr, byte[] first, byte[] last, PeerBlock peer, ConfigLine line) {
-        }
-        List<Owned> prefixes = new ArrayList<>();
+        int n = config.peers().size();
+        Map<String, PeerBlock> byName = new HashMap<>(n * 2);
+        Map<String, PeerBlock> byKey = new HashMap<>(n * 2);
+        List<Owned> prefixes = new ArrayList<>(n + 16);
         for (PeerBlock peer : config.peers()) {
             ConfigLine header = peer.lines().get(peer.headerIndex());
-            PeerBlock sameName = byName.putIfAbsent(peer.name(), peer);
+            PeerBlock sameName = peer.named() ? byName.putIfAbsent(peer.name(), peer) : null;
             if (sameName != null) {
                 out.add(Problem.error(src, header,
                         "duplicate peer name '" + peer.name() + "' (also on line " + sameName.lineNumber() + ")"));
             }
-            ConfigLine keyLine = entry(peer, "PublicKey");
+            ConfigLine keyLine = null;
+            for (ConfigLine line : peer.lines()) {
+                if (line instanceof ConfigLine.Entry e && e.is("PublicKey")) {
+                    if (keyLine != null) {
+                        out.add(Problem.error(src, line, "second PublicKey in peer '" + peer.name() + "' (first on line "
+                                + keyLine.number() + "); wg would use this one, wgtui cannot tell which is meant"));
+                    }
+                    keyLine = line;
+                } else if (line instanceof ConfigLine.Entry e && e.is("AllowedIPs")) {
+                    for (String part : ConfigParser.squeeze(e.value()).split(",")) {
+                        Cidr.parse(part).ifPresent(c -> prefixes.add(Owned.of(c, peer, line)));
+                    }
+                }
+            }
             if (keyLine == null) {
                 out.add(Problem.error(src, header, "peer '" + peer.name() + "' has no PublicKey"));
             } else {
@@ -141,37 +170,97 @@ public final class ConfigCheck {
                             + "' has the key of peer '" + sameKey.name() + "' (line " + sameKey.lineNumber() + ")"));
                 }
             }
-            for (ConfigLine line : peer.lines()) {
-                if (line instanceof ConfigLine.Entry e && e.is("AllowedIPs")) {
-                    for (String part : ConfigParser.squeeze(e.value()).split(",")) {
-                        Cidr.parse(part).ifPresent(c -> prefixes.add(new Owned(c, c.first(), c.last(), peer, line)));
-                    }
+        }
+        // Sweep prefixes in address order, O(n log n): the same prefix on two peers is adjacent
+        // (wg would silently move it to the last one); one inside the widest range seen so far
+        // is nested, which wg resolves by longest prefix: shown as a note per wider prefix.
+        prefixes.sort(Owned::compareTo);
+        Owned widest = null;
+        Map<Owned, List<Owned>> nested = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < prefixes.size(); i++) {
+            Owned o = prefixes.get(i);
+            Owned prev = i > 0 ? prefixes.get(i - 1) : null;
+            if (prev != null && prev.compareTo(o) == 0) {
+                if (prev.peer() != o.peer()) {
+                    out.add(Problem.error(src, o.line(), "AllowedIPs " + o.cidr().networkText() + " of peer '"
+                            + o.peer().name() + "' is also on peer '" + prev.peer().name() + "' (line "
+                            + prev.line().number() + "); wg would give it to only one of them"));
                 }
+                continue;
+            }
+            if (widest != null && widest.v6() == o.v6() && !o.startsAfterEndOf(widest) && widest.peer() != o.peer()) {
+                nested.computeIfAbsent(widest, k -> new ArrayList<>()).add(o);
+            }
+            if (widest == null || widest.v6() != o.v6() || o.endsAfterEndOf(widest)) {
+                widest = o;
             }
         }
-        // Sweep prefixes in address order: one that starts before the widest end seen so far
-        // overlaps it. O(n log n), so a 10,000-peer hub is checked in milliseconds.
-        prefixes.sort((x, y) -> {
-            if (x.cidr().v6() != y.cidr().v6()) {
-                return x.cidr().v6() ? 1 : -1;
+        nested.forEach((wide, inside) -> {
+            StringBuilder list = new StringBuilder();
+            for (int i = 0; i < Math.min(3, inside.size()); i++) {
+                list.append(i > 0 ? ", " : "").append(inside.get(i).cidr().networkText()).append(" of '")
+                        .append(inside.get(i).peer().name()).append('\'');
             }
-            int c = Arrays.compareUnsigned(x.first(), y.first());
-            return c != 0 ? c : Integer.compare(x.cidr().prefix(), y.cidr().prefix());
+            if (inside.size() > 3) {
+                list.append(" and ").append(inside.size() - 3).append(" more");
+            }
+            out.add(Problem.warning(src, wide.line(), "AllowedIPs " + wide.cidr().networkText() + " of peer '"
+                    + wide.peer().name() + "' holds narrower prefixes of other peers (" + list
+                    + "); wg routes each address to the longest prefix"));
         });
-        Owned widest = null;
-        byte[] widestEnd = null;
-        for (Owned o : prefixes) {
-            if (widest != null && widest.cidr().v6() == o.cidr().v6()
-                    && Arrays.compareUnsigned(o.first(), widestEnd) <= 0 && widest.peer() != o.peer()) {
-                out.add(Problem.error(src, o.line(), "AllowedIPs " + o.cidr().text() + " of peer '" + o.peer().name()
-                        + "' overlaps " + widest.cidr().text() + " of peer '" + widest.peer().name()
-                        + "' (line " + widest.line().number() + "); wg would give the address to only one of them"));
+    }
+
+    /**
+     * One AllowedIPs prefix of a peer, its first and last address as two unsigned 64-bit halves
+     * each, so that 100,000 of them sort and sweep without arrays.
+     */
+    private record Owned(Cidr cidr, boolean v6, int prefix, long firstHi, long firstLo, long lastHi, long lastLo,
+                         PeerBlock peer, ConfigLine line) implements Comparable<Owned> {
+
+        static Owned of(Cidr c, PeerBlock peer, ConfigLine line) {
+            byte[] a = c.address();
+            long hi = 0;
+            long lo = 0;
+            for (int i = 0; i < 8; i++) {
+                hi = hi << 8 | (a[i] & 0xff);
+                lo = lo << 8 | (a[i + 8] & 0xff);
             }
-            if (widest == null || widest.cidr().v6() != o.cidr().v6()
-                    || Arrays.compareUnsigned(o.last(), widestEnd) > 0) {
-                widest = o;
-                widestEnd = o.last();
+            int bits = (c.v6() ? 0 : 96) + c.prefix();
+            long maskHi = bits >= 64 ? -1L : bits == 0 ? 0 : -1L << (64 - bits);
+            long maskLo = bits <= 64 ? 0 : bits == 128 ? -1L : -1L << (128 - bits);
+            return new Owned(c, c.v6(), c.prefix(), hi & maskHi, lo & maskLo, hi | ~maskHi, lo | ~maskLo, peer, line);
+        }
+
+        @Override
+        public int compareTo(Owned o) {
+            if (v6 != o.v6) {
+                return v6 ? 1 : -1;
             }
+            int c = Long.compareUnsigned(firstHi, o.firstHi);
+            if (c == 0) {
+                c = Long.compareUnsigned(firstLo, o.firstLo);
+            }
+            return c != 0 ? c : Integer.compare(prefix, o.prefix);
+        }
+
+        boolean startsAfterEndOf(Owned o) {
+            int c = Long.compareUnsigned(firstHi, o.lastHi);
+            return c > 0 || c == 0 && Long.compareUnsigned(firstLo, o.lastLo) > 0;
+        }
+
+        boolean endsAfterEndOf(Owned o) {
+            int c = Long.compareUnsigned(lastHi, o.lastHi);
+            return c > 0 || c == 0 && Long.compareUnsigned(lastLo, o.lastLo) > 0;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return this == other;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
         }
     }
 

@@ -15,6 +15,11 @@ public sealed interface ConfigLine {
     /** 1-based line number in the file it was read from; 0 for a line wgtui created. */
     int number();
 
+    /** {@code raw} read as wg reads a line, with {@code line}'s ending and number. */
+    static ConfigLine reclassified(ConfigLine line, String raw) {
+        return ConfigParser.classify(raw, line.eol(), line.number());
+    }
+
     /** {@code [Interface]}, {@code [Peer]} or an unknown {@code [Name]}. */
     record Section(String raw, String eol, int number, String name) implements ConfigLine {
         public boolean is(String sectionName) {

@@ -20,6 +20,22 @@ public record PeerSpec(String name, String publicKey, List<String> allowedIps, S
         return String.join(", ", allowedIps);
     }
 
+    /**
+     * True when two endpoints are the same to wg: {@code 2001:db8::1:51820} (an IPv6 address
+     * written without brackets, split at its last colon) is {@code [2001:db8::1]:51820}.
+     */
+    public static boolean sameEndpoint(String a, String b) {
+        return a == null ? b == null : b != null && bracketed(a).equals(bracketed(b));
+    }
+
+    private static String bracketed(String endpoint) {
+        int last = endpoint.lastIndexOf(':');
+        if (endpoint.startsWith("[") || last < 0 || endpoint.indexOf(':') == last) {
+            return endpoint;
+        }
+        return "[" + endpoint.substring(0, last) + "]" + endpoint.substring(last);
+    }
+
     static Integer keepaliveValue(String text) {
         if (text.equalsIgnoreCase("off")) {
             return 0;

@@ -1,5 +1,7 @@
 package dev.wgtui.core.config;
 
+import dev.wgtui.core.text.Printable;
+
 /**
  * Something wrong in a config, at a line. {@link #toString()} is the message an operator sees:
  * {@code wg0.conf:12: duplicate public key (also on line 4): `PublicKey = ...'}.
@@ -11,12 +13,12 @@ public record Problem(Severity severity, String source, int line, String message
 
     public static Problem error(String source, ConfigLine at, String message) {
         return new Problem(Severity.ERROR, source, at == null ? 0 : at.number(), message,
-                at == null ? null : Redaction.line(at.raw()).strip());
+                at == null ? null : Printable.of(Redaction.line(at.raw()).strip()));
     }
 
     public static Problem warning(String source, ConfigLine at, String message) {
         return new Problem(Severity.WARNING, source, at == null ? 0 : at.number(), message,
-                at == null ? null : Redaction.line(at.raw()).strip());
+                at == null ? null : Printable.of(Redaction.line(at.raw()).strip()));
     }
 
     public boolean isError() {

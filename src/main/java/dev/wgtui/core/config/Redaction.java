@@ -21,56 +21,55 @@ public final class Redaction {
     private static final Pattern KEY_TOKEN =
             Pattern.compile("(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=(?![A-Za-z0-9+/=])");
 
-    /** The line with a secret value hidden; other lines unchanged. */
+    /**
+     * The line with a secret value hidden; other lines unchanged. The key is recognised by its
+     * name as wg reads it (whitespace inside dropped, any case), so {@code PrivateK ey = ...} is
+     * a PrivateKey too; a diff line's leading {@code +}, {@code -} or space is allowed.
+     */
     public static String line(String raw) {
-        if (mentionsKey(raw)) {
-            int eq = raw.indexOf('=');
-            String head = eq < 0 ? raw : raw.substring(0, eq);
-            // A line of a unified diff starts with its marker: "-PublicKey = ..." is a PublicKey line.
-            String key = ConfigParser.squeeze(head).toLowerCase(Locale.ROOT);
-            if (!key.isEmpty() && (key.charAt(0) == '-' || key.charAt(0) == '+')) {
-                key = key.substring(1);
-            }
-            if (eq >= 0 && (key.equals("privatekey") || key.equals("presharedkey"))) {
-                int valueStart = eq + 1;
-                while (valueStart < raw.length() && raw.charAt(valueStart) == ' ') {
-                    valueStart++;
+        int eq = raw.indexOf('=');
+        if (eq >= 0) {
+            int hash = raw.indexOf('#');
+            if (hash < 0 || hash > eq) {
+                String key = ConfigParser.squeeze(raw.substring(0, eq)).toLowerCase(Locale.ROOT);
+                if (!key.isEmpty() && (key.charAt(0) == '-' || key.charAt(0) == '+')) {
+                    key = key.substring(1);
                 }
-                int hash = raw.indexOf('#', valueStart);
-                String comment = hash < 0 ? "" : " " + raw.substring(hash);
-                return raw.substring(0, valueStart) + HIDDEN + comment;
+                if (key.equals("privatekey") || key.equals("presharedkey")) {
+                    int valueStart = eq + 1;
+                    while (valueStart < raw.length() && raw.charAt(valueStart) == ' ') {
+                        valueStart++;
+                    }
+                    int comment = raw.indexOf('#', valueStart);
+                    String rest = comment < 0 ? "" : " " + tokens(raw.substring(comment));
+                    return raw.substring(0, valueStart) + HIDDEN + rest;
+                }
+                if (key.equals("publickey")) {
+                    return raw;
+                }
             }
-            if (eq < 0 && (key.contains("privatekey") || key.contains("presharedkey"))) {
-                // Not an entry wg would read, but it names a secret: show only the name.
-                return raw.replaceAll("(?i)((private|preshared)\\s*key).*", "$1 " + HIDDEN);
-            }
-            if (eq >= 0 && key.equals("publickey")) {
-                return raw;
-            }
+        } else if (namesSecret(raw)) {
+            // Not an entry wg would read, but it names a secret: show only the name.
+            return raw.replaceAll("(?i)((p\\s*r\\s*i\\s*v\\s*a\\s*t\\s*e|p\\s*r\\s*e\\s*s\\s*h\\s*a\\s*r\\s*e\\s*d)"
+                    + "\\s*k\\s*e\\s*y).*", "$1 " + HIDDEN);
         }
+        return tokens(raw);
+    }
+
+    /** Every standalone key-shaped token hidden (a key wrapped onto its own line, or inline in a hook). */
+    private static String tokens(String raw) {
         if (raw.length() >= 44 && raw.indexOf('=') >= 0) {
             return KEY_TOKEN.matcher(raw).replaceAll(HIDDEN);
         }
         return raw;
     }
 
-    /** Cheap test before the real one: a secret's line contains "key" in some case. */
-    private static boolean mentionsKey(String raw) {
-        for (int i = raw.indexOf('e'), n = raw.length(); i > 0 && i + 1 < n; i = raw.indexOf('e', i + 1)) {
-            char k = raw.charAt(i - 1);
-            char y = raw.charAt(i + 1);
-            if ((k == 'k' || k == 'K') && (y == 'y' || y == 'Y')) {
-                return true;
-            }
+    private static boolean namesSecret(String raw) {
+        if (raw.indexOf('y') < 0 && raw.indexOf('Y') < 0) {
+            return false;
         }
-        for (int i = raw.indexOf('E'), n = raw.length(); i > 0 && i + 1 < n; i = raw.indexOf('E', i + 1)) {
-            char k = raw.charAt(i - 1);
-            char y = raw.charAt(i + 1);
-            if ((k == 'k' || k == 'K') && (y == 'y' || y == 'Y')) {
-                return true;
-            }
-        }
-        return false;
+        String squeezed = ConfigParser.squeeze(raw).toLowerCase(Locale.ROOT);
+        return squeezed.contains("privatekey") || squeezed.contains("presharedkey");
     }
 
     /** The whole text with every secret hidden, line endings kept. */

@@ -77,17 +77,8 @@ public record Plan(String node, String targetFile, String previewFile, WgConfig 
         if (!changed()) {
             return "";
         }
-        List<String> after = displayLines(proposed);
-        if (!pendingKeys.isEmpty()) {
-            after.replaceAll(line -> {
-                for (Map.Entry<String, String> e : pendingKeys.entrySet()) {
-                    line = line.replace(e.getKey(), "(made on " + e.getValue() + " at apply)");
-                }
-                return line;
-            });
-        }
-        return unifiedDiff(current == null ? List.of() : displayLines(current), after,
-                targetFile + " (current)", targetFile + " (preview)");
+        return unifiedDiff(current == null ? List.of() : current.lines(), proposed.lines(),
+                targetFile + " (current)", targetFile + " (preview)", pendingKeys);
     }
 
     /**
@@ -98,8 +89,8 @@ public record Plan(String node, String targetFile, String previewFile, WgConfig 
         if (current != null && current.render().equals(proposed.render())) {
             return "";
         }
-        return unifiedDiff(current == null ? List.of() : displayLines(current), displayLines(proposed),
-                targetFile + " (current)", afterLabel);
+        return unifiedDiff(current == null ? List.of() : current.lines(), proposed.lines(),
+                targetFile + " (current)", afterLabel, Map.of());
     }
 
     /** A unified diff of two config texts with every secret hidden. */
@@ -107,24 +98,63 @@ public record Plan(String node, String targetFile, String previewFile, WgConfig 
         if (before.equals(after)) {
             return "";
         }
-        return unifiedDiff(displayLines(WgConfig.parse("", before)), displayLines(WgConfig.parse("", after)),
-                beforeLabel, afterLabel);
+        return unifiedDiff(WgConfig.parse("", before).lines(), WgConfig.parse("", after).lines(), beforeLabel,
+                afterLabel, Map.of());
     }
 
-    private static String unifiedDiff(List<String> a, List<String> b, String beforeLabel, String afterLabel) {
-        Patch<String> patch = DiffUtils.diff(a, b);
-        List<String> lines = UnifiedDiffUtils.generateUnifiedDiff(beforeLabel, afterLabel, a, patch, 3);
+    private static final int CONTEXT = 3;
+
+    /**
+     * Lines the two files share at their start and end are not diffed: a one-peer change in a
+     * hub of 100,000 peers compares a few lines, not the whole file. Only the lines shown are
+     * redacted; a key pair still to be made reads {@code (made on cm4 at apply)}.
+     */
+    private static String unifiedDiff(List<ConfigLine> a, List<ConfigLine> b, String beforeLabel, String afterLabel,
+                                      Map<String, String> pendingKeys) {
+        int prefix = 0;
+        int max = Math.min(a.size(), b.size());
+        while (prefix < max && a.get(prefix).raw().equals(b.get(prefix).raw())) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < max - prefix
+                && a.get(a.size() - 1 - suffix).raw().equals(b.get(b.size() - 1 - suffix).raw())) {
+            suffix++;
+        }
+        int from = Math.max(0, prefix - CONTEXT);
+        int tail = Math.max(0, suffix - CONTEXT);
+        List<String> left = shown(a.subList(from, a.size() - tail), Map.of());
+        List<String> right = shown(b.subList(from, b.size() - tail), pendingKeys);
+        Patch<String> patch = DiffUtils.diff(left, right);
+        List<String> lines = UnifiedDiffUtils.generateUnifiedDiff(beforeLabel, afterLabel, left, patch, CONTEXT);
         StringBuilder out = new StringBuilder();
         for (String line : lines) {
-            out.append(line).append('\n');
+            out.append(from == 0 || !line.startsWith("@@ ") ? line : shifted(line, from)).append('\n');
         }
         return out.toString();
     }
 
-    private static List<String> displayLines(WgConfig parsed) {
-        List<String> out = new ArrayList<>(parsed.lines().size());
-        for (ConfigLine line : parsed.lines()) {
-            out.add(Redaction.line(line.raw()));
+    /** A hunk header {@code @@ -a,b +c,d @@} with both start lines moved down by {@code by}. */
+    private static String shifted(String header, int by) {
+        java.util.regex.Matcher m = HUNK.matcher(header);
+        if (!m.matches()) {
+            return header;
+        }
+        return "@@ -" + (Integer.parseInt(m.group(1)) + by) + m.group(2) + " +" + (Integer.parseInt(m.group(3)) + by)
+                + m.group(4) + " @@" + m.group(5);
+    }
+
+    private static final java.util.regex.Pattern HUNK =
+            java.util.regex.Pattern.compile("@@ -(\\d+)(,\\d+)? \\+(\\d+)(,\\d+)? @@(.*)");
+
+    private static List<String> shown(List<ConfigLine> lines, Map<String, String> pendingKeys) {
+        List<String> out = new ArrayList<>(lines.size());
+        for (ConfigLine line : lines) {
+            String text = Redaction.line(line.raw());
+            for (Map.Entry<String, String> e : pendingKeys.entrySet()) {
+                text = text.replace(e.getKey(), "(made on " + e.getValue() + " at apply)");
+            }
+            out.add(text);
         }
         return out;
     }

@@ -73,13 +73,24 @@ public final class StatusTable {
             rows.add(new PeerRow(worker.name(), diffs.isEmpty() ? PeerStatus.OK : PeerStatus.CHANGED,
                     chosen.contains(worker.name()), true, Optional.of(worker), Optional.of(hubPeer), lp, diffs));
         }
+        Set<String> unmanaged = cluster.unmanagedPeers();
         for (PeerBlock peer : peers) {
             if (!cluster.isWorker(peer.name()) && !claimed.contains(peer)) {
                 PeerSpec spec = peer.toSpec();
                 Optional<LivePeer> lp = spec.publicKey() == null ? Optional.empty()
                         : Optional.ofNullable(liveByKey.get(spec.publicKey()));
+                List<String> notes = unmanaged.contains(peer.name())
+                        ? List.of("in wireguard_unmanaged_peers of " + cluster.hub().name() + ": kept, never pruned")
+                        : List.of();
                 rows.add(new PeerRow(peer.name(), PeerStatus.EXTRA, false, peer.named(), Optional.empty(),
-                        Optional.of(spec), lp, List.of()));
+                        Optional.of(spec), lp, notes));
+            }
+        }
+        if (config != null) {
+            for (PeerBlock peer : config.disabledPeers()) {
+                rows.add(new PeerRow(peer.name(), PeerStatus.EXTRA, false, peer.named(),
+                        Optional.empty(), Optional.of(peer.toSpec()), Optional.empty(),
+                        List.of("disabled in the file (PiVPN #[disabled]): wg does not load it; kept as it is")));
             }
         }
         return rows;

@@ -5,10 +5,12 @@ import dev.wgtui.core.cluster.Node;
 import dev.wgtui.core.config.ConfigCheck;
 import dev.wgtui.core.config.ConfigEdits;
 import dev.wgtui.core.config.ConfigException;
+import dev.wgtui.core.config.ConfigLine;
 import dev.wgtui.core.config.PeerBlock;
 import dev.wgtui.core.config.PeerMerge;
 import dev.wgtui.core.config.PeerSpec;
 import dev.wgtui.core.config.Problem;
+import dev.wgtui.core.config.RenderCheck;
 import dev.wgtui.core.config.WgConfig;
 import dev.wgtui.core.hub.Backup;
 import dev.wgtui.core.hub.Commit;
@@ -286,8 +288,19 @@ public final class Session implements AutoCloseable {
                     : "cannot plan: a selected worker has no key", missing);
         }
         WgConfig base = current != null ? current : newHubConfig();
-        PeerMerge.Result merge = PeerMerge.merge(base, specs);
-        return finish(current, merge, pending);
+        PeerMerge.Result merge;
+        try {
+            merge = PeerMerge.merge(base, specs);
+        } catch (IllegalArgumentException e) {
+            throw new PlanRefused("cannot plan: " + e.getMessage(), List.of());
+        }
+        Map<String, PeerSpec> planned = new java.util.LinkedHashMap<>();
+        for (PeerSpec spec : specs) {
+            if (merge.added().contains(spec.name()) || merge.updated().contains(spec.name())) {
+                planned.put(spec.name(), spec);
+            }
+        }
+        return finish(current != null ? current : base, current, merge, pending, planned);
     }
 
     /** The plan that removes every peer not in the inventory (SPEC step 8). */
@@ -302,6 +315,7 @@ public final class Session implements AutoCloseable {
             resolveKeys(cluster.workers());
         }
         Set<String> keep = cluster.workers().stream().map(Node::name).collect(Collectors.toSet());
+        keep.addAll(cluster.unmanagedPeers());
         // An unnamed peer that has a worker's key is that worker, not an extra: keep it.
         Set<String> workerKeys = new java.util.HashSet<>(knownKeys.values());
         cluster.workers().forEach(w -> w.publicKey().ifPresent(workerKeys::add));
@@ -310,11 +324,29 @@ public final class Session implements AutoCloseable {
                 keep.add(p.name());
             }
         }
-        return finish(current, PeerMerge.prune(current, keep), Map.of());
+        return finish(current, current, PeerMerge.prune(current, keep), Map.of(), Map.of());
     }
 
-    private Plan finish(WgConfig current, PeerMerge.Result merge, Map<String, String> pending)
-            throws HubException, PlanRefused {
+    /**
+     * The plan that re-sorts the hub's peers by name, each with its own lines: an action of its
+     * own, never a side effect of a merge.
+     */
+    public Plan sortPlan() throws HubException, ConfigException, PlanRefused {
+        refresh();
+        WgConfig current = checkedCurrent();
+        if (current == null) {
+            throw new PlanRefused(hub.node() + ": " + hub.configPath() + " does not exist; nothing to sort", List.of());
+        }
+        return finish(current, current, PeerMerge.sort(current), Map.of(), Map.of());
+    }
+
+    /**
+     * Checks and packs a merge, prune or sort: {@code base} is what it started from (the file,
+     * or a new hub's [Interface]), {@code current} the file (null when there is none). The text
+     * to be written is parsed again and must be exactly the planned config.
+     */
+    private Plan finish(WgConfig base, WgConfig current, PeerMerge.Result merge, Map<String, String> pending,
+                        Map<String, PeerSpec> planned) throws HubException, PlanRefused {
         WgConfig proposed = merge.config();
         if (options.turnOffSaveConfig()) {
             WgConfig off = ConfigEdits.turnOffSaveConfig(proposed);
@@ -322,15 +354,23 @@ public final class Session implements AutoCloseable {
                 proposed = off;
                 merge = new PeerMerge.Result(proposed, merge.added(),
                         merge.updated().isEmpty() && merge.added().isEmpty() && merge.removed().isEmpty()
-                                ? List.of("[Interface] SaveConfig") : merge.updated(), merge.removed());
+                                ? List.of("[Interface] SaveConfig") : merge.updated(), merge.removed(),
+                        merge.reordered());
             }
         }
-        WgConfig preview = proposed.withSource(hub.node() + ":" + hub.previewPath());
+        WgConfig written = proposed == current ? current : WgConfig.parse(source(), proposed.render());
+        List<String> mismatches = RenderCheck.mismatches(base, proposed, written, planned, Set.copyOf(merge.removed()));
+        if (!mismatches.isEmpty()) {
+            throw new PlanRefused("refusing to write: the config text is not what was planned ("
+                    + String.join("; ", mismatches) + ")", List.of());
+        }
+        WgConfig preview = written.withSource(hub.node() + ":" + hub.previewPath());
         List<Problem> errors = ConfigCheck.problems(preview, false).stream().filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
             throw new PlanRefused("refusing to write a config that breaks the rules", errors);
         }
-        return new Plan(hub.node(), hub.configPath(), hub.previewPath(), current, state().hash(), proposed, merge,
+        merge = new PeerMerge.Result(written, merge.added(), merge.updated(), merge.removed(), merge.reordered());
+        return new Plan(hub.node(), hub.configPath(), hub.previewPath(), current, state().hash(), written, merge,
                 pending);
     }
 
@@ -394,6 +434,26 @@ public final class Session implements AutoCloseable {
             text = text.replace(e.getKey(), key);
         }
         WgConfig proposed = WgConfig.parse(plan.proposed().source(), text);
+        List<ConfigLine> expectedLines = new ArrayList<>(plan.proposed().lines().size());
+        for (ConfigLine line : plan.proposed().lines()) {
+            String raw = line.raw();
+            for (Map.Entry<String, String> e : plan.pendingKeys().entrySet()) {
+                raw = raw.replace(e.getKey(), made.get(e.getValue()));
+            }
+            expectedLines.add(raw == line.raw() ? line : ConfigLine.reclassified(line, raw));
+        }
+        Map<String, PeerSpec> planned = new java.util.LinkedHashMap<>();
+        for (PeerBlock p : proposed.peers()) {
+            if (plan.merge().added().contains(p.name()) || plan.merge().updated().contains(p.name())) {
+                planned.put(p.name(), p.toSpec());
+            }
+        }
+        List<String> mismatches = RenderCheck.mismatches(plan.current(), WgConfig.of(proposed.source(), expectedLines),
+                proposed, planned, Set.copyOf(plan.merge().removed()));
+        if (!mismatches.isEmpty()) {
+            throw new PlanRefused("refusing to write: the config text is not what was planned ("
+                    + String.join("; ", mismatches) + ")", List.of());
+        }
         List<Problem> errors = ConfigCheck.problems(proposed, false).stream().filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
             throw new PlanRefused("refusing to write a config that breaks the rules", errors);

@@ -60,6 +60,10 @@ class CompletionScriptsTest {
         cases.put("wgtui --demo --workers-group co", "control_plane");
         cases.put(local + " restore wg", BACKUP);
         cases.put("wgtui -i /nonexistent/inventory.yml apply c", "");
+        cases.put("wgtui --theme ", "default light high-contrast mono");
+        cases.put("wgtui --demo status --theme hi", "high-contrast");
+        cases.put("wgtui help dr", "drift");
+        cases.put("wgtui diff --ex", "--exit-code");
         String driver = """
                 source "$1"; shift
                 for line in "$@"; do
@@ -94,7 +98,7 @@ class CompletionScriptsTest {
         ExternalShell.Result r = ExternalShell.run(List.of("bash", "--norc", "--noprofile", "-c", driver, "bash",
                 script("wgtui.bash").toString()), Map.of(), bin, 30);
         assertThat(r.out().strip().split(" ")).containsExactly("status", "peers", "diff", "preview", "apply",
-                "validate", "backups", "restore", "prune", "health", "drift", "shell");
+                "validate", "backups", "restore", "prune", "sort", "health", "drift", "shell", "help");
     }
 
     /**
@@ -134,10 +138,11 @@ class CompletionScriptsTest {
         assumeTrue(ExternalShell.installed("zsh"), "zsh is not installed");
         List<String> lines = List.of("wgtui ap", "wgtui --demo apply c", "wgtui --demo diff cm4,s",
                 "wgtui --demo diff workers:!c", "wgtui restore --di", "wgtui --demo --workers-group co",
-                local + " restore wg");
+                local + " restore wg", "wgtui --theme l", "wgtui diff --exit-c");
         assertThat(zsh(false, lines)).containsExactly("<wgtui apply >", "<wgtui --demo apply cm4 >",
                 "<wgtui --demo diff cm4,s2204 >", "<wgtui --demo diff workers:!cm4 >", "<wgtui restore --diff >",
-                "<wgtui --demo --workers-group control_plane >", "<" + local + " restore " + BACKUP + " >");
+                "<wgtui --demo --workers-group control_plane >", "<" + local + " restore " + BACKUP + " >",
+                "<wgtui --theme light >", "<wgtui diff --exit-code >");
     }
 
     @Test
@@ -158,6 +163,8 @@ class CompletionScriptsTest {
         cases.put("wgtui restore --d", "--demo --diff");
         cases.put("wgtui --demo --workers-group co", "control_plane");
         cases.put(local + " restore wg", BACKUP);
+        cases.put("wgtui --theme l", "light");
+        cases.put("wgtui help dr", "drift");
         String driver = """
                 source $argv[1]
                 for line in $argv[2..-1]

@@ -98,7 +98,7 @@ class PeerMergeTest {
     }
 
     @Test
-    void unsortedHubIsWrittenSortedWhenSomethingChanges() {
+    void anUnsortedHubKeepsItsOrderAndANewPeerGoesAfterTheLast() {
         String unsorted = """
                 [Interface]
                 ListenPort = 51820
@@ -114,10 +114,55 @@ class PeerMergeTest {
         WgConfig hub = WgConfig.parse("hub", unsorted);
         WgConfig out = PeerMerge.merge(hub, List.of(new PeerSpec("k8s-proxy", KEY_PROXY, List.of("10.0.0.21/32"),
                 null, null))).config();
-        assertThat(out.peers()).extracting(PeerBlock::name).containsExactly("cm4", "k8s-proxy", "s2204");
-        assertThat(out.render()).endsWith("AllowedIPs = 10.0.0.4/32\n");
+        assertThat(out.peers()).extracting(PeerBlock::name).containsExactly("s2204", "cm4", "k8s-proxy");
+        assertThat(out.render()).isEqualTo(unsorted + "\n[Peer]\n# k8s-proxy\nPublicKey = " + KEY_PROXY
+                + "\nAllowedIPs = 10.0.0.21/32\n");
         assertThat(PeerMerge.merge(out, List.of(new PeerSpec("k8s-proxy", KEY_PROXY, List.of("10.0.0.21/32"),
-                null, null))).config().render()).isEqualTo(out.render());
+                null, null))).config()).isSameAs(out);
+    }
+
+    @Test
+    void anUpdatedPeerOfAnUnsortedHubStaysWhereItIs() {
+        String unsorted = HUB.replace("# cm4", "# zz").replace("# s2204", "# aa");
+        WgConfig hub = WgConfig.parse("hub", unsorted);
+        WgConfig out = PeerMerge.merge(hub, List.of(new PeerSpec("zz", KEY_CM4_NEW, List.of("10.0.0.3/32"), null, null)))
+                .config();
+        assertThat(out.render()).isEqualTo(unsorted.replace(KEY_CM4, KEY_CM4_NEW));
+    }
+
+    @Test
+    void sortIsAnActionOfItsOwnAndKeepsEachPeersLines() {
+        String unsorted = """
+                [Interface]
+                ListenPort = 51820
+
+                ### Client zeta
+                [Peer]
+                PublicKey = %s
+                AllowedIPs = 10.0.0.4/32
+
+                ### Client alpha
+                [Peer]
+                PublicKey = %s
+                AllowedIPs = 10.0.0.3/32
+                """.formatted(KEY_S2204, KEY_CM4);
+        PeerMerge.Result r = PeerMerge.sort(WgConfig.parse("hub", unsorted));
+        assertThat(r.changed()).isTrue();
+        assertThat(r.config().render()).isEqualTo("""
+                [Interface]
+                ListenPort = 51820
+
+                ### Client alpha
+                [Peer]
+                PublicKey = %s
+                AllowedIPs = 10.0.0.3/32
+
+                ### Client zeta
+                [Peer]
+                PublicKey = %s
+                AllowedIPs = 10.0.0.4/32
+                """.formatted(KEY_CM4, KEY_S2204));
+        assertThat(PeerMerge.sort(r.config()).config()).isSameAs(r.config());
     }
 
     @Test

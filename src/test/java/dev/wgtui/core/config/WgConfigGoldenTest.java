@@ -86,7 +86,20 @@ class WgConfigGoldenTest {
         assertThat(WgConfig.parse("t", "# cm4\n[Peer]\nPublicKey = " + key + "\n").peers().get(0).name())
                 .isEqualTo("cm4");
         assertThat(WgConfig.parse("t", "[Peer]\n# a laptop of someone\nPublicKey = " + key + "\n").peers().get(0)
-                .named()).isFalse();
+                .name()).isEqualTo("a laptop of someone");
+        assertThat(WgConfig.parse("t", "[Peer]\n#  begin\nPublicKey = " + key + "\n").peers().get(0).named()).isFalse();
+        assertThat(WgConfig.parse("t", "[Peer]\n#PresharedKey = x\nPublicKey = " + key + "\n").peers().get(0).named())
+                .isFalse();
+    }
+
+    @Test
+    void nestedAllowedIpsAreANoteNotAnError() {
+        WgConfig nested = WgConfig.parse("nested-allowedips.conf",
+                Fixtures.read(Fixtures.dir("configs/valid/nested-allowedips.conf")));
+        List<Problem> problems = ConfigCheck.problems(nested);
+        assertThat(problems).extracting(Problem::toString).containsExactly("nested-allowedips.conf:7: warning: "
+                + "AllowedIPs 10.0.0.0/24 of peer 'net' holds narrower prefixes of other peers (10.0.0.4/32 of 'host'); "
+                + "wg routes each address to the longest prefix: `AllowedIPs = 10.0.0.0/24'");
     }
 
     @Test
