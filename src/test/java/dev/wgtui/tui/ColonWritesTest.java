@@ -110,7 +110,7 @@ class ColonWritesTest {
         s.type(":apply cm4").press(KeyType.Enter);
         waitFor(() -> s.text().contains("Apply this plan to k8s:"));
 
-        assertThat(s.text()).contains("Plan · k8s").contains("+PublicKey = OafIbEHd");
+        assertThat(s.text()).as("the plan is in the pane under the dialog").contains("+PublicKey = OafIbEHd");
         int named = s.rowOf("updated (1)");
         assertThat(s.row(named)).contains("cm4");
         assertThat(s.rowOf("Apply this plan to k8s:")).isGreaterThan(named);
