@@ -112,8 +112,8 @@ public final class StartupTraining {
         try {
             CommandRunner runner = new CommandRunner(root, question -> false);
             DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(120, 40));
-            Dashboard dashboard = Dashboard.create(root.context().session(), Theme.load("default"), runner::run,
-                    terminal);
+            Dashboard dashboard = Dashboard.create(root.context().session(), Theme.load("default"),
+                    dev.wgtui.app.App.commands(runner), terminal);
             Thread screen = new Thread(() -> {
                 try {
                     dashboard.run();

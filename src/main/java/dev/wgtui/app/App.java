@@ -61,11 +61,23 @@ public final class App {
         Theme theme = root.theme();
         // The `:` line runs the shell's commands on this session; a write there asks in a dialog.
         // SSH questions (an unknown worker's host key) are asked in a dialog too while it is open.
+        // A write from the `:` line shows its plan in the pane, then names its peers in the dialog.
         AtomicReference<Dashboard> open = new AtomicReference<>();
-        CommandRunner runner = new CommandRunner(root, question -> open.get() != null && open.get().confirm(question));
+        CommandRunner runner = new CommandRunner(root, new Confirm() {
+            @Override
+            public boolean ask(String question) {
+                return open.get() != null && open.get().confirm(question);
+            }
+
+            @Override
+            public boolean ask(String question, dev.wgtui.core.plan.Plan plan) {
+                return open.get() != null && open.get().confirmPlan(question, plan);
+            }
+        });
         Session session = root.context().session();
         try {
-            Dashboard.run(session, theme, runner::run, dashboard -> {
+            // what a line prints comes back (output and errors apart), never onto the terminal
+            Dashboard.run(session, theme, commands(runner), dashboard -> {
                 open.set(dashboard);
                 root.context().setHostKeyPrompt(dashboard::confirmHostKey);
             });
@@ -73,6 +85,14 @@ public final class App {
             root.context().setHostKeyPrompt(TerminalPrompts.hostKey());
         }
         return 0;
+    }
+
+    /** The dashboard's {@code :} line on the shell's commands: what a line prints comes back, output and errors apart. */
+    public static dev.wgtui.tui.Commands commands(CommandRunner runner) {
+        return line -> {
+            CommandRunner.Captured c = runner.capture(line);
+            return new dev.wgtui.tui.Commands.Result(c.out(), c.err(), c.exitCode(), c.quit());
+        };
     }
 
     /** Runs wgtui with {@code args} on this process's terminal, closing what it opened; returns the exit code. */

@@ -99,8 +99,10 @@ public final class AppContext implements AutoCloseable {
         String iface = cluster.hub().interfaceName();
         if (options.demo) {
             Path dir = demoDir();
-            opened = new Opened(new LocalHub(cluster.hub().name(), dir.resolve(iface + ".conf"),
-                    dir.resolve(iface + ".conf.preview"), clock), WorkerKeys.NONE);
+            // the demo's file with a simulated interface running it (handshakes, transfer, drift)
+            opened = new Opened(new dev.wgtui.local.DemoInterface(new LocalHub(cluster.hub().name(),
+                    dir.resolve(iface + ".conf"), dir.resolve(iface + ".conf.preview"), clock), clock),
+                    WorkerKeys.NONE);
         } else if (options.local != null) {
             Path preview = Path.of(options.preview != null ? options.preview : "/tmp/" + iface + ".conf.preview");
             opened = new Opened(new LocalHub(cluster.hub().name(), options.local, preview, clock), WorkerKeys.NONE);

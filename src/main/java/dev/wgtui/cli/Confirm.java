@@ -7,6 +7,14 @@ public interface Confirm {
     /** True when the operator agreed to {@code question}. */
     boolean ask(String question);
 
+    /**
+     * Asks about writing {@code plan}, which the operator was just shown; a face that can show
+     * the plan itself (the dashboard: its diff in the pane, the named peers in the dialog) does.
+     */
+    default boolean ask(String question, dev.wgtui.core.plan.Plan plan) {
+        return ask(question);
+    }
+
     /** Asks on the controlling terminal; without one, refuses. */
     static Confirm terminal() {
         return question -> {

@@ -80,6 +80,11 @@ abstract class HubCommand implements Callable<Integer> {
         return options().yes || root.confirm().ask(question);
     }
 
+    /** As {@link #confirmed(String)}, for writing {@code plan} (shown just before). */
+    boolean confirmed(String question, Plan plan) {
+        return options().yes || root.confirm().ask(question, plan);
+    }
+
     int refusedUnconfirmed() {
         out().flush();
         err().println("wgtui: not confirmed; nothing written (pass --yes to apply without asking)");
@@ -227,7 +232,7 @@ abstract class HubCommand implements Callable<Integer> {
         if (changes || workers.stream().anyMatch(WorkerSetup.Change::changed)) {
             String change = plan.changed() ? TextViews.namedChange(plan.summary()) : "no peer changes; other lines differ";
             String more = workers.isEmpty() ? "" : " and " + workers.size() + " worker(s)";
-            if (!confirmed(question + more + " (" + change + ")?")) {
+            if (!confirmed(question + more + " (" + change + ")?", plan)) {
                 return refusedUnconfirmed();
             }
         }

@@ -32,6 +32,8 @@ public final class CommandRunner {
     private final List<CommandLine> shellOnly = new ArrayList<>();
     private final DefaultParser parser = new DefaultParser();
     private boolean quitRequested;
+    private PrintWriter lineOut;
+    private PrintWriter lineErr;
 
     /**
      * @param parent  the root of this process's command line, whose context (session, selection)
@@ -45,6 +47,15 @@ public final class CommandRunner {
         for (Object command : List.of(new SelectCommand(this), new QuitCommand(this))) {
             shellOnly.add(CommandTree.addInteractive(commandLine, command));
         }
+        // The command that runs writes where this line's output goes, whatever picocli did to the
+        // tree's writers meanwhile (in the dashboard a write to the real stdout tears the screen).
+        commandLine.setExecutionStrategy(parsed -> {
+            for (CommandLine c : parsed.asCommandLineList()) {
+                c.setOut(lineOut);
+                c.setErr(lineErr);
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
     }
 
     /** The shell's command tree: for completion, help and the man page. */
@@ -70,6 +81,21 @@ public final class CommandRunner {
     /** The shared session, opened on first use. */
     public Session session() throws Exception {
         return root.context().session();
+    }
+
+    /** What one line printed, output and errors apart, and how it ended. */
+    public record Captured(String out, String err, int exitCode, boolean quit) {
+    }
+
+    /**
+     * Runs one line with what it prints held, output and errors apart: for a face that owns the
+     * terminal (the dashboard), where nothing may be written to stdout or stderr.
+     */
+    public Captured capture(String line) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Outcome o = execute(line, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Captured(out.toString(), err.toString(), o.exitCode(), o.quit());
     }
 
     /** Runs one line and returns what it printed, output and errors in order. */
@@ -99,6 +125,8 @@ public final class CommandRunner {
             return new Outcome(ExitCode.OK.code(), false);
         }
         quitRequested = false;
+        lineOut = out;
+        lineErr = err;
         commandLine.setOut(out);
         commandLine.setErr(err);
         int code;

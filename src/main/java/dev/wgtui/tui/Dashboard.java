@@ -13,7 +13,6 @@ import dev.wgtui.core.config.ConfigException;
 import dev.wgtui.core.config.Redaction;
 import dev.wgtui.core.hub.Backup;
 import dev.wgtui.core.hub.HubException;
-import dev.wgtui.core.plan.Drift;
 import dev.wgtui.core.plan.DryRunSummary;
 import dev.wgtui.core.plan.PeerRow;
 import dev.wgtui.core.plan.Plan;
@@ -22,53 +21,51 @@ import dev.wgtui.core.session.ApplyOutcome;
 import dev.wgtui.core.session.PeerHealth;
 import dev.wgtui.core.session.PlanRefused;
 import dev.wgtui.core.session.Session;
+import dev.wgtui.core.text.Printable;
+import dev.wgtui.tui.BackgroundWork.Job;
+import dev.wgtui.tui.StatusLine.Tone;
 import dev.wgtui.tui.Theme.Element;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
- * The full-screen dashboard over a {@link Session}: the peer table with markers and live
- * columns, a pane for diffs and reports, a status line and a footer of key hints generated
- * from {@link DashboardKeys}. Session calls run one at a time off the screen thread, so the
- * screen keeps drawing (and the spinner turning) while the hub works.
+ * The full-screen dashboard over a {@link Session}: it takes keys, runs what they ask through
+ * one plan → confirm → report path, and draws. Its parts each have a room of their own: the
+ * table's data ({@link PeerTable}), the prompt line ({@link PromptLine}), background work
+ * ({@link BackgroundWork}), the panes ({@link Panes}), the status line ({@link StatusLine}),
+ * the command log ({@link CommandLog}), the live refresh ({@link LiveRefresh}); the drawing is
+ * {@link DashboardView}'s, the keys are values in {@link DashboardKeys}.
  */
 public final class Dashboard implements AutoCloseable {
 
     /** Says that a {@code :} command is not known; the default command runner. */
     public static final Function<String, String> NO_COMMANDS = line -> "unknown command: " + line.strip();
 
-    /** What the table shows: the rows as last read, and when. */
-    record Snapshot(List<PeerRow> rows, boolean liveUp, boolean hasFile, long readAt) {
+    /** A read of the hub for the table, and the selection it was read with. */
+    record Snapshot(List<PeerRow> rows, boolean liveUp, boolean hasFile, long readAt, int selectionVersion) {
     }
-
-    enum Focus { TABLE, PANE }
-
-    enum Prompt { FILTER, COMMAND }
-
-    enum Tone { INFO, OK, WARN, ERROR }
 
     /**
      * Confirm keys (y, enter) that arrive this soon after a dialog opens are ignored: they were
@@ -77,119 +74,140 @@ public final class Dashboard implements AutoCloseable {
      */
     static final long CONFIRM_GUARD_MILLIS = 300;
 
-    private static final String[] SPINNER = {"⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"};
+    static final String WRITE_GUARD =
+            "A backup is taken first; the result is validated and rolled back if it fails.";
 
     final Session session;
     final Theme theme;
-    private final Function<String, String> commandRunner;
+    final Commands commands;
     private final Screen screen;
-    private final Executor executor;
-    private final ExecutorService ownedExecutor;
-    private final BlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
     private final List<CompletableFuture<Boolean>> pendingQuestions = new ArrayList<>();
     private final DashboardView view = new DashboardView();
 
-    // what the view draws; touched only on the screen thread
-    Snapshot snapshot = new Snapshot(List.of(), false, false, 0);
-    boolean loaded;
-    String cursorName;
-    int tableScroll;
-    int tableVisibleRows = 10;
-    String filter = "";
-    Prompt prompt;
-    String promptText = "";
-    final List<String> commandHistory = new ArrayList<>();
-    int historyIndex;
-    final Deque<Pane> panes = new ArrayDeque<>();
+    // the rooms; touched only on the screen thread
+    final BackgroundWork work;
+    final PeerTable table = new PeerTable();
+    final PromptLine prompt = new PromptLine();
+    final Panes panes = new Panes();
     final Deque<Dialog> dialogs = new ArrayDeque<>();
-    /** When the top dialog was shown, on {@link #nanoClock}. */
-    private long dialogShownNanos;
-    /** The clock of the confirm guard; tests replace it. */
-    LongSupplier nanoClock = System::nanoTime;
+    final StatusLine status = new StatusLine();
+    final CommandLog log = new CommandLog();
+    final WritePath writes = new WritePath(this);
+    final HubReports reports = new HubReports(this);
+    final CommandPrompt prompts = new CommandPrompt(this);
+    final Marks marks = new Marks(this);
+    LiveRefresh live = new LiveRefresh(LiveRefresh.DEFAULT_EVERY_MILLIS);
+
+    /** False on a terminal whose locale is not UTF-8: markers, frames and keys in ASCII. */
+    boolean unicode = true;
+    boolean loaded;
+    boolean liveUp;
+    /** The selection's version: a read started before the latest change does not undo it. */
+    int selectionVersion;
     /** A {@code :} command entered while the hub was busy; it runs when that work ends. */
     String pendingCommand;
-    Focus focus = Focus.TABLE;
-    String busy;
-    int spinnerFrame;
-    private long busySinceNanos;
-    String status = "";
-    Tone tone = Tone.INFO;
+    /** Writes made by the {@code :} command that runs now (the session tells of them). */
+    final List<Session.Write> commandWrites = new ArrayList<>();
+    boolean commandShowedPlan;
+
+    /** When the top dialog was shown, on {@link #nanoClock}. */
+    private long dialogShownNanos;
+    /** The clock of the confirm guard and the spinner; tests replace it. */
+    LongSupplier nanoClock = System::nanoTime;
+    /** The clock of the live refresh and of messages fading; tests replace it. */
+    LongSupplier millisClock = System::currentTimeMillis;
 
     private volatile Thread screenThread;
     private volatile boolean running = true;
-    private volatile boolean resized;
+    private volatile boolean repaint;
     private boolean started;
     private long lastTick;
+    private long lastSecond;
+    /** The frame drawn last: the next one sends Lanterna only the cells that differ from it. */
+    private Canvas.Grid lastFrame;
 
     /**
      * A dashboard drawing on {@code screen} (started here if it is not yet), with Session calls
      * run by {@code sessionExecutor} one at a time; {@code Runnable::run} runs them inline, which
      * tests use to stay deterministic.
      */
-    public Dashboard(Session session, Theme theme, Function<String, String> commandRunner, Screen screen,
-                     Executor sessionExecutor) {
-        this(session, theme, commandRunner, screen, sessionExecutor, null);
+    public Dashboard(Session session, Theme theme, Commands commands, Screen screen, Executor sessionExecutor) {
+        this(session, theme, commands, screen, sessionExecutor, null);
     }
 
-    private Dashboard(Session session, Theme theme, Function<String, String> commandRunner, Screen screen,
-                      Executor executor, ExecutorService owned) {
+    /** As above, with a {@code :} runner that only returns text. */
+    public Dashboard(Session session, Theme theme, Function<String, String> commands, Screen screen,
+                     Executor sessionExecutor) {
+        this(session, theme, Commands.printing(commands == null ? NO_COMMANDS : commands), screen, sessionExecutor,
+                null);
+    }
+
+    private Dashboard(Session session, Theme theme, Commands commands, Screen screen, Executor executor,
+                      ExecutorService owned) {
         this.session = session;
         this.theme = theme;
-        this.commandRunner = commandRunner == null ? NO_COMMANDS : commandRunner;
+        this.commands = commands == null ? Commands.printing(NO_COMMANDS) : commands;
         this.screen = screen;
-        this.executor = executor;
-        this.ownedExecutor = owned;
+        this.work = new BackgroundWork(executor, owned);
+        session.onWrite(w -> work.post(() -> writes.wrote(w)));
     }
 
     /** A dashboard on any Lanterna terminal (a real one, or a {@code DefaultVirtualTerminal}). */
-    public static Dashboard create(Session session, Theme theme, Function<String, String> commandRunner,
-                                   Terminal terminal) throws IOException {
-        return create(session, theme, commandRunner, new TerminalScreen(terminal));
+    public static Dashboard create(Session session, Theme theme, Commands commands, Terminal terminal)
+            throws IOException {
+        return create(session, theme, commands, new TerminalScreen(terminal));
     }
 
     /** A dashboard on a Lanterna screen, with its own background thread for Session calls. */
-    public static Dashboard create(Session session, Theme theme, Function<String, String> commandRunner,
-                                   Screen screen) {
+    public static Dashboard create(Session session, Theme theme, Commands commands, Screen screen) {
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "wgtui-session");
             t.setDaemon(true);
             return t;
         });
-        return new Dashboard(session, theme, commandRunner, screen, worker, worker);
+        return new Dashboard(session, theme, commands, screen, worker, worker);
     }
 
-    /** A dashboard on this process's terminal (UTF-8, never a Swing window, ctrl-c handled as quit). */
-    public static Dashboard open(Session session, Theme theme, Function<String, String> commandRunner)
-            throws IOException {
-        DefaultTerminalFactory factory = new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8);
+    /**
+     * A dashboard on this process's terminal: never a Swing window, ctrl-c handled as quit, in
+     * the locale's character set (ASCII symbols where it is not UTF-8) and the theme brought down
+     * to the colours the terminal has.
+     */
+    public static Dashboard open(Session session, Theme theme, Commands commands) throws IOException {
+        boolean unicode = Terminals.unicode(System::getenv);
+        Charset charset = unicode ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII;
+        DefaultTerminalFactory factory = new DefaultTerminalFactory(System.out, System.in, charset);
         factory.setForceTextTerminal(true);
         factory.setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP);
-        return create(session, theme, commandRunner, factory.createTerminal());
+        Dashboard d = create(session, theme.forColours(Terminals.colours(System::getenv)), commands,
+                factory.createTerminal());
+        d.unicode = unicode;
+        return d;
     }
 
     /**
      * Opens the dashboard on this terminal and runs it until the operator quits. What is written
-     * to stderr meanwhile (a library's log line) would tear the screen, so it is held and printed
-     * after the screen is gone.
+     * to stderr or stdout meanwhile (a library's log line) would tear the screen, so it is held
+     * and printed after the screen is gone.
      */
-    public static void run(Session session, Theme theme, Function<String, String> commandRunner) throws IOException {
-        run(session, theme, commandRunner, dashboard -> { });
-    }
-
-    /** As {@link #run(Session, Theme, Function)}, handing the dashboard to {@code onOpen} before it runs. */
-    public static void run(Session session, Theme theme, Function<String, String> commandRunner,
-                           java.util.function.Consumer<Dashboard> onOpen) throws IOException {
+    public static void run(Session session, Theme theme, Commands commands, Consumer<Dashboard> onOpen)
+            throws IOException {
         PrintStream err = System.err;
+        PrintStream out = System.out;
         ByteArrayOutputStream held = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(held, true, StandardCharsets.UTF_8));
-        try (Dashboard dashboard = open(session, theme, commandRunner)) {
+        PrintStream hold = new PrintStream(held, true, StandardCharsets.UTF_8);
+        System.setErr(hold);
+        try (Dashboard dashboard = open(session, theme, commands)) {
+            // the terminal keeps the real stdout; anything else printing there is held
+            System.setOut(hold);
             onOpen.accept(dashboard);
             dashboard.run();
         } finally {
+            System.setOut(out);
             System.setErr(err);
             for (String line : held.toString(StandardCharsets.UTF_8).split("\n", -1)) {
                 if (!line.isEmpty()) {
-                    err.println(Redaction.line(line));
+                    err.println(Printable.of(Redaction.line(line)));
                 }
             }
         }
@@ -216,13 +234,9 @@ public final class Dashboard implements AutoCloseable {
                 handle(key);
                 changed = true;
             }
-            changed |= drainEvents();
-            if (busy != null && System.nanoTime() - lastTick > 90_000_000L) {
-                lastTick = System.nanoTime();
-                spinnerFrame++;
-                changed = true;
-            }
-            if (changed || resizePending()) {
+            changed |= work.drain(this::fail);
+            changed |= tick();
+            if (changed || repaint) {
                 render();
             } else if (key == null) {
                 waitForEvent(25);
@@ -232,16 +246,41 @@ public final class Dashboard implements AutoCloseable {
 
     private void waitForEvent(long millis) {
         try {
-            Runnable r = events.poll(millis, TimeUnit.MILLISECONDS);
-            if (r != null) {
-                runEvent(r);
-                drainEvents();
+            if (work.await(millis, this::fail)) {
                 render();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
         }
+    }
+
+    /**
+     * What time does by itself: the spinner turns, ages tick once a second, and the live refresh
+     * reads the hub when it is due. True when the screen should be drawn again.
+     */
+    boolean tick() {
+        boolean changed = false;
+        long nanos = nanoClock.getAsLong();
+        if (work.busy() != null && nanos - lastTick > 90_000_000L) {
+            lastTick = nanos;
+            work.spinnerFrame++;
+            changed = true;
+        }
+        long millis = millisClock.getAsLong();
+        if (millis / 1000 != lastSecond) {
+            lastSecond = millis / 1000;
+            changed = true;
+        }
+        if (loaded && live.due(millis) && work.busy() == null && !work.quietRunning() && dialogs.isEmpty()) {
+            live.read(millis);
+            int version = selectionVersion;
+            work.quiet(() -> {
+                session.refresh();
+                return readSnapshot(version);
+            }, this::show, t -> say(Tone.WARN, "live refresh failed: " + message(t)));
+        }
+        return changed;
     }
 
     /** Starts the screen, reads the hub for the first time and draws. */
@@ -255,12 +294,12 @@ public final class Dashboard implements AutoCloseable {
         screen.setCursorPosition(null);
         if (screen instanceof TerminalScreen ts) {
             ts.getTerminal().addResizeListener((t, size) -> {
-                resized = true;
-                events.add(() -> { });
+                repaint = true;
+                work.post(() -> { });
             });
         }
         load();
-        drainEvents();
+        work.drain(this::fail);
         render();
     }
 
@@ -272,13 +311,13 @@ public final class Dashboard implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         handle(key);
-        drainEvents();
+        work.drain(this::fail);
         render();
     }
 
     /** Runs the events the background thread posted and redraws. */
     void pump() {
-        drainEvents();
+        work.drain(this::fail);
         render();
     }
 
@@ -286,42 +325,23 @@ public final class Dashboard implements AutoCloseable {
         return running;
     }
 
-    private boolean drainEvents() {
-        boolean any = false;
-        Runnable r;
-        while ((r = events.poll()) != null) {
-            runEvent(r);
-            any = true;
-        }
-        return any;
-    }
-
-    private void runEvent(Runnable r) {
-        try {
-            r.run();
-        } catch (RuntimeException e) {
-            fail(e);
-        }
-    }
-
-    private boolean resizePending() {
-        return resized;
-    }
-
     /** Draws everything into the back buffer and sends only what changed to the terminal. */
     void render() {
         try {
             TerminalSize newSize = screen.doResizeIfNecessary();
-            boolean complete = resized || newSize != null;
-            resized = false;
+            boolean complete = repaint || newSize != null;
+            repaint = false;
             try {
-                view.draw(this, new Canvas(screen.newTextGraphics(), theme));
+                Canvas canvas = new Canvas(screen.newTextGraphics(), theme, unicode, newSize != null ? null : lastFrame);
+                view.draw(this, canvas);
+                lastFrame = canvas.commit();
                 screen.setCursorPosition(view.cursor());
             } catch (RuntimeException e) {
+                lastFrame = null;
                 // a drawing bug must not take the operator's session down: say so, keep q working
                 screen.clear();
-                screen.newTextGraphics().putString(0, 0, Redaction.line("wgtui cannot draw this screen ("
-                        + e + "); esc goes back, q quits"));
+                screen.newTextGraphics().putString(0, 0, Ascii.of(Redaction.line("wgtui cannot draw this screen ("
+                        + e + "); esc goes back, q quits")));
                 screen.setCursorPosition(null);
             }
             screen.refresh(complete ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
@@ -330,17 +350,17 @@ public final class Dashboard implements AutoCloseable {
         }
     }
 
-    private void post(Runnable r) {
-        events.add(r);
+    /** ctrl-l: the whole screen is sent again (after another program wrote over it). */
+    void repaint() {
+        repaint = true;
     }
 
     @Override
     public void close() throws IOException {
         running = false;
         pendingQuestions.forEach(q -> q.complete(false));
-        if (ownedExecutor != null) {
-            ownedExecutor.shutdownNow();
-        }
+        session.onWrite(null);
+        work.shutdown();
         if (started) {
             screen.stopScreen();
         }
@@ -354,19 +374,26 @@ public final class Dashboard implements AutoCloseable {
         if (!dialogs.isEmpty()) {
             return List.of(KeyContext.DIALOG);
         }
-        if (prompt == Prompt.FILTER) {
+        if (prompt.kind() == PromptLine.Kind.FILTER) {
             return List.of(KeyContext.FILTER);
         }
-        if (prompt == Prompt.COMMAND) {
+        if (prompt.kind() == PromptLine.Kind.COMMAND) {
             return List.of(KeyContext.COMMAND);
         }
-        if (focus == Focus.PANE && !panes.isEmpty()) {
+        Pane top = panes.top();
+        if (top != null && top.kind == Pane.Kind.HELP) {
+            return List.of(KeyContext.HELP, KeyContext.PANE, KeyContext.GLOBAL);
+        }
+        if (panes.focus() == Panes.Focus.PANE && top != null) {
             List<KeyContext> out = new ArrayList<>();
-            switch (panes.peek().kind) {
+            switch (top.kind) {
                 case BACKUPS -> out.add(KeyContext.BACKUPS);
                 case BACKUP_DIFF -> out.add(KeyContext.BACKUP_DIFF);
                 case HEALTH -> out.add(KeyContext.HEALTH);
                 default -> { }
+            }
+            if (top.hasAll) {
+                out.add(KeyContext.REPORT);
             }
             out.add(KeyContext.PANE);
             out.add(KeyContext.GLOBAL);
@@ -375,13 +402,16 @@ public final class Dashboard implements AutoCloseable {
         return List.of(KeyContext.TABLE, KeyContext.GLOBAL);
     }
 
-    /** The bindings that work now, most specific context first, in list order within each. */
+    /**
+     * The bindings that work now, most specific context first, in list order within each; a
+     * binding whose key a more specific one already takes is left out (it could not be pressed).
+     */
     List<KeyBinding> activeBindings() {
         List<KeyBinding> all = DashboardKeys.bindings();
         List<KeyBinding> out = new ArrayList<>();
         for (KeyContext c : activeContexts()) {
             for (KeyBinding b : all) {
-                if (b.context() == c) {
+                if (b.context() == c && out.stream().noneMatch(o -> o.key().overlaps(b.key()))) {
                     out.add(b);
                 }
             }
@@ -390,6 +420,7 @@ public final class Dashboard implements AutoCloseable {
     }
 
     void handle(KeyStroke key) {
+        String cursorBefore = table.cursorName();
         for (KeyBinding b : activeBindings()) {
             if (b.key().matches(key)) {
                 Optional<String> why = b.disabled(this);
@@ -402,86 +433,51 @@ public final class Dashboard implements AutoCloseable {
                 } catch (RuntimeException e) {
                     fail(e);
                 }
+                followCursor(cursorBefore);
                 return;
             }
         }
-        if (prompt != null && key.getKeyType() == KeyType.Character && !key.isCtrlDown() && !key.isAltDown()) {
-            promptText += key.getCharacter();
-            if (prompt == Prompt.FILTER) {
-                setFilter(promptText);
+        if (prompt.isOpen() && key.getKeyType() == KeyType.Character && !key.isCtrlDown() && !key.isAltDown()) {
+            prompt.type(key.getCharacter());
+            if (prompt.kind() == PromptLine.Kind.FILTER) {
+                setFilter(prompt.text());
+                followCursor(cursorBefore);
             }
         }
     }
 
     // ---- background work ------------------------------------------------------------------------
 
-    /** A Session call run off the screen thread. */
-    @FunctionalInterface
-    interface Job<T> {
-        T call() throws Exception;
-    }
-
     /** A result and the table read right after it. */
-    private record WithRows<T>(T value, Snapshot snapshot) {
+    record WithRows<T>(T value, Snapshot snapshot) {
     }
 
     /** The job, then a fresh read of the table (selection and hub may have changed). */
-    private <T> Job<WithRows<T>> thenRead(Job<T> job) {
+    <T> Job<WithRows<T>> thenRead(Job<T> job) {
+        int version = selectionVersion;
         return () -> {
             T value = job.call();
-            return new WithRows<>(value, readSnapshot());
+            return new WithRows<>(value, readSnapshot(version));
         };
     }
 
-    private <T> void work(String label, Job<T> job, Consumer<T> done) {
-        if (busy != null) {
-            say(Tone.WARN, "busy: " + busy + "; wait for it to finish");
-            return;
-        }
-        busy = label;
-        busySinceNanos = System.nanoTime();
-        spinnerFrame = 0;
-        Runnable task = () -> {
-            try {
-                T result = job.call();
-                post(() -> {
-                    busy = null;
-                    try {
-                        done.accept(result);
-                    } finally {
-                        runPendingCommand();
-                    }
-                });
-            } catch (Throwable t) {
-                post(() -> {
-                    busy = null;
-                    fail(t);
-                    runPendingCommand();
-                });
-                if (t instanceof VirtualMachineError e) {
-                    throw e;
-                }
-            }
-        };
-        try {
-            executor.execute(task);
-        } catch (RejectedExecutionException e) {
-            busy = null;
-            say(Tone.ERROR, "cannot start " + label + ": the dashboard is closing");
+    /** Starts the operator's job, or says what the hub is busy with. */
+    <T> void start(String label, Job<T> job, Consumer<T> done) {
+        if (!work.start(label, job, done, this::fail, prompts::runPending)) {
+            say(Tone.WARN, "busy: " + work.busy() + "; wait for it to finish");
         }
     }
 
-    String spinner() {
-        return SPINNER[Math.floorMod(spinnerFrame, SPINNER.length)];
+    String busy() {
+        return work.busy();
     }
 
-    long busySeconds() {
-        return busy == null ? 0 : TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - busySinceNanos);
+    private static String message(Throwable t) {
+        return t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName() : t.getMessage();
     }
 
-    private void fail(Throwable t) {
-        String message = t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName()
-                : t.getMessage();
+    void fail(Throwable t) {
+        String message = message(t);
         boolean expected = t instanceof HubException || t instanceof ConfigException || t instanceof PlanRefused
                 || t instanceof IllegalArgumentException || t instanceof IllegalStateException
                 || t instanceof IOException || t instanceof UncheckedIOException;
@@ -492,269 +488,190 @@ public final class Dashboard implements AutoCloseable {
         String first = lines.isEmpty() ? message : lines.get(0).text();
         say(Tone.ERROR, first);
         if (lines.size() > 1) {
-            pushPane(new Pane(Pane.Kind.ERROR, "Error", lines));
+            panes.push(new Pane(Pane.Kind.ERROR, "Error", lines));
         }
     }
 
     void say(Tone tone, String message) {
-        this.tone = tone;
-        this.status = Redaction.line(Format.firstLine(message));
+        status.say(tone, message, millisClock.getAsLong());
     }
 
-    private Snapshot readSnapshot() throws Exception {
+    Snapshot readSnapshot(int version) throws Exception {
         List<PeerRow> rows = session.rows();
         var state = session.state();
-        return new Snapshot(List.copyOf(rows), state.live().isPresent(), state.hasFile(), session.now());
+        return new Snapshot(rows, state.live().isPresent(), state.hasFile(), session.now(), version);
     }
 
-    private void show(Snapshot s) {
-        snapshot = s;
+    void show(Snapshot s) {
+        // read with the selection as it is now: take it (a command may have changed it); else
+        // keep the marks made since the read started
+        table.setRows(s.rows(), s.readAt(), s.selectionVersion() == selectionVersion);
+        liveUp = s.liveUp();
         loaded = true;
-        List<PeerRow> visible = visibleRows();
-        if (cursorName == null || visible.stream().noneMatch(r -> r.name().equals(cursorName))) {
-            cursorName = visible.isEmpty() ? null : visible.get(0).name();
+        live.read(millisClock.getAsLong());
+        for (Pane p : panes.all()) {
+            p.invalidate();
         }
+        followCursor(null);
     }
 
     private void load() {
-        work("reading " + session.hub().node(), this::readSnapshot, s -> {
+        int version = selectionVersion;
+        start("reading " + session.hub().node(), () -> readSnapshot(version), s -> {
             show(s);
             say(Tone.INFO, "read " + session.hub().node() + ":" + session.hub().configPath() + " · "
                     + s.rows().size() + " peers · ? for help");
         });
     }
 
+    /** Now, in the session's epoch seconds: what ages are measured against. */
+    long now() {
+        return session.now();
+    }
+
     // ---- the table ------------------------------------------------------------------------------
 
-    List<PeerRow> visibleRows() {
-        if (filter.isEmpty()) {
-            return snapshot.rows();
-        }
-        String f = filter.toLowerCase(Locale.ROOT);
-        return snapshot.rows().stream().filter(r -> r.name().toLowerCase(Locale.ROOT).contains(f)
-                || r.status().word().startsWith(f) || r.status().label().equals(filter)
-                || r.status().marker().equals(filter)).toList();
-    }
-
-    int cursorIndex() {
-        List<PeerRow> rows = visibleRows();
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).name().equals(cursorName)) {
-                return i;
-            }
-        }
-        return rows.isEmpty() ? -1 : 0;
-    }
-
-    Optional<PeerRow> currentRow() {
-        int i = cursorIndex();
-        return i < 0 ? Optional.empty() : Optional.of(visibleRows().get(i));
-    }
-
     void moveCursor(int delta) {
-        List<PeerRow> rows = visibleRows();
-        if (rows.isEmpty()) {
-            return;
-        }
-        int i = Math.max(0, Math.min(rows.size() - 1, cursorIndex() + delta));
-        cursorName = rows.get(i).name();
+        table.move(delta);
     }
 
     void pageCursor(int pages) {
-        moveCursor(pages * Math.max(1, tableVisibleRows - 1));
+        table.page(pages);
     }
 
     void cursorToEnd(boolean end) {
-        moveCursor(end ? Integer.MAX_VALUE / 2 : Integer.MIN_VALUE / 2);
+        table.toEnd(end);
+    }
+
+    Optional<PeerRow> currentRow() {
+        return table.current();
     }
 
     int selectedCount() {
-        return (int) snapshot.rows().stream().filter(PeerRow::selected).count();
+        return table.markedCount();
     }
 
+    /** The inventory's workers (every one is a row of the table). */
     int workerCount() {
-        return session.cluster().workers().size();
+        return table.workerCount();
     }
 
-    void toggleSelection() {
-        PeerRow row = currentRow().orElseThrow();
-        String name = row.name();
-        work("selecting " + name, thenRead(() -> session.toggle(name)), r -> {
-            show(r.snapshot());
-            say(Tone.INFO, name + (r.value() ? " selected" : " unselected") + " · " + selectedCount()
-                    + " of " + workerCount() + " workers selected");
-            replanIfShowingDiff();
-        });
-    }
-
-    void toggleAll() {
-        boolean all = selectedCount() == workerCount();
-        work(all ? "clearing the selection" : "selecting all workers", () -> {
-            if (all) {
-                session.clearSelection();
-            } else {
-                session.selectAllWorkers();
-            }
-            return readSnapshot();
-        }, s -> {
-            show(s);
-            say(Tone.INFO, all ? "selection cleared" : "all " + workerCount() + " workers selected");
-            replanIfShowingDiff();
-        });
-    }
-
-    private void replanIfShowingDiff() {
-        if (!panes.isEmpty() && panes.peek().kind == Pane.Kind.DIFF && dialogs.isEmpty()) {
-            Focus keep = focus;
-            showDiff();
-            focus = keep;
+    /** The detail pane shows the row under the cursor: when the cursor moved, it moves too. */
+    void followCursor(String before) {
+        Pane top = panes.top();
+        if (top == null || top.kind != Pane.Kind.DETAIL) {
+            return;
+        }
+        String now = table.cursorName();
+        if (now != null && !now.equals(before) && !top.title.equals(detailTitle(now))) {
+            panes.replaceTop(detailPane(now));
         }
     }
 
     void setFilter(String text) {
-        filter = text;
-        List<PeerRow> rows = visibleRows();
-        if (rows.stream().noneMatch(r -> r.name().equals(cursorName))) {
-            cursorName = rows.isEmpty() ? null : rows.get(0).name();
+        table.setFilter(text);
+    }
+
+    void cycleSort() {
+        table.cycleSort(now());
+        say(Tone.INFO, "sorted by " + table.sort().label + (table.sort() == PeerTable.Sort.HUB ? "" : " · s: next order"));
+    }
+
+    void jumpNotOk(int direction) {
+        if (!table.jumpNotOk(direction, now())) {
+            say(Tone.OK, "every peer shown is ok");
+        } else {
+            PeerRow r = table.current().orElseThrow();
+            say(Tone.INFO, Printable.of(r.name()) + ": " + r.status().word()
+                    + (r.differences().isEmpty() ? "" : " · " + Printable.of(String.join("; ", r.differences())))
+                    + (r.live().map(l -> l.stale(now())).orElse(false) ? " · handshake stale" : ""));
         }
-        tableScroll = 0;
+    }
+
+    void toggleLive() {
+        live.toggle();
+        say(Tone.INFO, live.paused() ? "live refresh paused; f resumes (r reads once)"
+                : "live refresh every " + live.everyMillis() / 1000 + "s");
     }
 
     // ---- prompts --------------------------------------------------------------------------------
 
     void startFilter() {
-        prompt = Prompt.FILTER;
-        promptText = filter;
+        prompt.open(PromptLine.Kind.FILTER, table.filter().text());
     }
 
     void startCommand() {
-        prompt = Prompt.COMMAND;
-        promptText = "";
-        historyIndex = commandHistory.size();
+        prompt.open(PromptLine.Kind.COMMAND, "");
     }
 
     void promptBackspace() {
-        if (promptText.isEmpty()) {
-            if (prompt == Prompt.COMMAND) {
-                prompt = null;
+        if (!prompt.backspace()) {
+            if (prompt.kind() == PromptLine.Kind.COMMAND) {
+                prompt.close();
             }
             return;
         }
-        promptText = promptText.substring(0, promptText.offsetByCodePoints(promptText.length(), -1));
-        if (prompt == Prompt.FILTER) {
-            setFilter(promptText);
+        if (prompt.kind() == PromptLine.Kind.FILTER) {
+            setFilter(prompt.text());
         }
     }
 
     void promptAccept() {
-        if (prompt == Prompt.COMMAND && busy != null && pendingCommand != null && !promptText.isBlank()) {
-            say(Tone.WARN, "busy " + busy + "; :" + pendingCommand + " already waits to run");
+        if (prompt.kind() == PromptLine.Kind.COMMAND && work.busy() != null && pendingCommand != null
+                && !prompt.text().isBlank()) {
+            say(Tone.WARN, "busy " + work.busy() + "; :" + pendingCommand + " already waits to run");
             return;
         }
-        Prompt p = prompt;
-        prompt = null;
-        if (p == Prompt.FILTER) {
-            setFilter(promptText);
-            say(Tone.INFO, filter.isEmpty() ? "filter cleared"
-                    : visibleRows().size() + " of " + snapshot.rows().size() + " peers match /" + filter
-                            + " · esc clears");
-        } else if (p == Prompt.COMMAND) {
-            runCommand(promptText);
+        PromptLine.Kind kind = prompt.kind();
+        String text = prompt.close();
+        if (kind == PromptLine.Kind.FILTER) {
+            setFilter(text);
+            PeerFilter f = table.filter();
+            if (f.isEmpty()) {
+                say(Tone.INFO, "filter cleared");
+            } else {
+                say(f.why().isPresent() ? Tone.WARN : Tone.INFO, table.visible().size() + " of "
+                        + table.rows().size() + " peers match /" + Printable.of(f.text())
+                        + f.why().map(w -> " · " + w).orElse(" · esc clears"));
+            }
+        } else if (kind == PromptLine.Kind.COMMAND) {
+            prompts.run(text);
         }
     }
 
     void promptCancel() {
-        Prompt p = prompt;
-        prompt = null;
-        if (p == Prompt.FILTER) {
+        PromptLine.Kind kind = prompt.kind();
+        prompt.close();
+        if (kind == PromptLine.Kind.FILTER) {
             setFilter("");
             say(Tone.INFO, "filter cleared");
         }
     }
 
     void commandHistory(int delta) {
-        if (commandHistory.isEmpty()) {
-            return;
-        }
-        historyIndex = Math.max(0, Math.min(commandHistory.size(), historyIndex + delta));
-        promptText = historyIndex == commandHistory.size() ? "" : commandHistory.get(historyIndex);
-    }
-
-    void runCommand(String line) {
-        String command = line.strip();
-        if (command.isEmpty()) {
-            return;
-        }
-        if (commandHistory.isEmpty() || !commandHistory.get(commandHistory.size() - 1).equals(command)) {
-            commandHistory.add(command);
-        }
-        if (busy != null) {
-            // the hub is working (at start: its first read); the command waits for it, not lost
-            pendingCommand = command;
-            say(Tone.INFO, ":" + command + " runs when " + busy + " finishes");
-            return;
-        }
-        launchCommand(command);
-    }
-
-    private void runPendingCommand() {
-        if (busy == null && pendingCommand != null) {
-            String command = pendingCommand;
-            pendingCommand = null;
-            launchCommand(command);
-        }
-    }
-
-    private void launchCommand(String command) {
-        work("running :" + command, thenRead(() -> commandRunner.apply(command)), r -> {
-            show(r.snapshot());
-            String out = r.value() == null ? "" : r.value().strip();
-            List<Line> lines = Line.text(out, Element.PANE_TEXT);
-            if (lines.size() > 1) {
-                openPane(new Pane(Pane.Kind.COMMAND, ":" + command, lines));
-                say(Tone.INFO, ":" + command + " · " + lines.size() + " lines below");
-            } else {
-                boolean unknown = out.startsWith("unknown command");
-                say(unknown ? Tone.WARN : Tone.INFO, out.isEmpty() ? ":" + command + " done" : out);
-            }
-        });
+        prompt.history(delta);
     }
 
     // ---- panes ----------------------------------------------------------------------------------
 
-    /** Shows {@code pane} in place of whatever the pane showed; it gets the focus. */
-    void openPane(Pane pane) {
-        panes.clear();
-        pushPane(pane);
-    }
-
-    /** Shows {@code pane} over the current one (a backup's diff, help, an error); esc goes back. */
-    void pushPane(Pane pane) {
-        if (!panes.isEmpty() && panes.peek().kind == pane.kind) {
-            panes.pop();
-        }
-        panes.push(pane);
-        focus = Focus.PANE;
-    }
-
     Pane pane() {
-        return panes.peek();
+        return panes.top();
     }
 
     void back() {
-        if (!panes.isEmpty()) {
-            panes.pop();
-            if (panes.isEmpty()) {
-                focus = Focus.TABLE;
-            }
-        } else if (!filter.isEmpty()) {
+        if (table.anchor().isPresent() && (panes.isEmpty() || panes.focus() == Panes.Focus.TABLE)) {
+            table.cancelRange();
+            say(Tone.INFO, "range cancelled");
+        } else if (panes.back()) {
+            return;
+        } else if (!table.filter().isEmpty()) {
             setFilter("");
             say(Tone.INFO, "filter cleared");
         }
     }
 
     void switchFocus() {
-        focus = focus == Focus.TABLE ? Focus.PANE : Focus.TABLE;
+        panes.switchFocus();
     }
 
     void scrollPane(int delta) {
@@ -771,232 +688,40 @@ public final class Dashboard implements AutoCloseable {
         p.scrollTo(end ? p.maxScroll() : 0);
     }
 
+    /** {@code o}: a report lists every peer, or again only what is not ok. */
+    void toggleAllPeers() {
+        Pane p = pane();
+        p.all = !p.all;
+        p.scroll = 0;
+        say(Tone.INFO, p.all ? "every peer listed; o: only what is not ok" : "only what is not ok; o lists every peer");
+    }
+
     void toggleHelp() {
-        if (!panes.isEmpty() && panes.peek().kind == Pane.Kind.HELP) {
+        if (!panes.isEmpty() && panes.top().kind == Pane.Kind.HELP) {
             back();
             return;
         }
-        pushPane(new Pane(Pane.Kind.HELP, "Help · keys", DashboardKeys.helpLines()));
+        panes.push(new Pane(Pane.Kind.HELP, "Help · keys", DashboardKeys.helpLines(unicode)));
+    }
+
+    private static String detailTitle(String name) {
+        return "Peer · " + Printable.of(name);
+    }
+
+    private Pane detailPane(String name) {
+        return Pane.live(Pane.Kind.DETAIL, detailTitle(name), (now, all) -> table.rows().stream()
+                .filter(r -> r.name().equals(name)).findFirst().map(r -> Reports.detail(r, now))
+                .orElse(List.of(Line.of(Printable.of(name) + " is no longer a peer or worker.", Element.DIM))), false);
     }
 
     void showDetail() {
-        PeerRow row = currentRow().orElseThrow();
-        openPane(new Pane(Pane.Kind.DETAIL, "Peer · " + row.name(), Reports.detail(row, snapshot.readAt())));
+        PeerRow row = table.current().orElseThrow();
+        panes.open(detailPane(row.name()));
     }
 
-    // ---- plan, apply, prune -----------------------------------------------------------------------
-
-    private String selectionText() {
-        List<String> names = snapshot.rows().stream().filter(PeerRow::selected).map(PeerRow::name).toList();
-        return names.isEmpty() ? "no workers" : String.join(", ", names);
-    }
-
-    /** The plan for the selection, with its preview left on the hub (a dry-run). */
-    private Plan planWithPreview() throws Exception {
-        Plan plan = session.plan();
-        session.writePreview(plan);
-        return plan;
-    }
-
-    void showDiff() {
-        String sel = selectionText();
-        work("planning " + sel, this::planWithPreview, plan -> {
-            Pane p = new Pane(Pane.Kind.DIFF, "Diff · " + sel, Reports.plan(plan, selectedCount() == 0));
-            p.plan = plan;
-            openPane(p);
-            DryRunSummary s = plan.summary();
-            say(Tone.INFO, s.status().text() + " · " + s.change() + " · preview left at " + plan.previewFile());
-        });
-    }
-
-    void applySelection() {
-        String sel = selectionText();
-        work("planning " + sel, this::planWithPreview, plan -> {
-            if (!plan.changed()) {
-                say(Tone.OK, "nothing to apply: " + plan.node() + " already has " + sel + " as the inventory says");
-                return;
-            }
-            Pane p = new Pane(Pane.Kind.DIFF, "Diff · " + sel, Reports.plan(plan, false));
-            p.plan = plan;
-            openPane(p);
-            confirmPlan("Apply to " + plan.node() + "?", plan, "apply", "apply cancelled; nothing written");
-        });
-    }
-
-    void prune() {
-        work("planning a prune", () -> {
-            Plan plan = session.prunePlan();
-            session.writePreview(plan);
-            return plan;
-        }, plan -> {
-            if (!plan.changed()) {
-                say(Tone.OK, "nothing to prune: every peer on " + plan.node() + " is in the inventory");
-                return;
-            }
-            Pane p = new Pane(Pane.Kind.PRUNE, "Prune · peers not in the inventory", Reports.plan(plan, false));
-            p.plan = plan;
-            openPane(p);
-            confirmPlan("Prune " + plan.summary().removed().size() + " peer(s) from " + plan.node() + "?", plan,
-                    "prune", "prune cancelled; nothing written");
-        });
-    }
-
-    private void confirmPlan(String title, Plan plan, String verb, String cancelled) {
-        List<Line> body = new ArrayList<>(Reports.summary(plan.summary()));
-        body.add(Line.blank());
-        body.add(Line.of("A backup is taken first; the result is validated and rolled back if it fails.",
-                Element.DIALOG_TEXT));
-        openDialog(new Dialog(title, body, verb, "cancel", () -> applyPlan(plan, verb),
-                () -> say(Tone.INFO, cancelled)));
-    }
-
-    private void applyPlan(Plan plan, String verb) {
-        work((verb.equals("prune") ? "pruning " : "applying to ") + plan.node(), thenRead(() -> session.apply(plan)),
-                r -> {
-            show(r.snapshot());
-            showOutcome(verb.equals("prune") ? "Prune" : "Apply", r.value());
-        });
-    }
-
-    private void showOutcome(String what, ApplyOutcome o) {
-        openPane(new Pane(Pane.Kind.OUTCOME, what + " · " + o.plan().node(), Reports.outcome(o)));
-        if (o.rolledBack()) {
-            say(Tone.ERROR, what.toLowerCase(Locale.ROOT) + ": validation failed; rolled back to " + o.backupName());
-        } else if (!o.written()) {
-            say(Tone.OK, "nothing written: " + o.plan().node() + " already matched");
-        } else if (o.ok()) {
-            say(Tone.OK, what.toLowerCase(Locale.ROOT) + " done · " + o.plan().summary().change()
-                    + (o.backupName() == null ? "" : " · backup " + o.backupName()) + " · validation passed");
-        } else {
-            say(Tone.ERROR, what.toLowerCase(Locale.ROOT) + " written, but " + o.validation().summary());
-        }
-    }
-
-    // ---- validate, backups, health, drift, refresh ----------------------------------------------
-
-    void validate() {
-        work("validating " + session.hub().node(), thenRead(session::validate), r -> {
-            show(r.snapshot());
-            Validation.Report report = r.value();
-            openPane(new Pane(Pane.Kind.VALIDATION, "Validation · " + session.hub().node(),
-                    Reports.validation(report)));
-            say(report.passed() ? Tone.OK : Tone.ERROR, report.summary());
-        });
-    }
-
-    void showBackups() {
-        work("listing backups on " + session.hub().node(), session::backups, list -> {
-            Pane p = new Pane(Pane.Kind.BACKUPS, "Backups · " + session.hub().configPath(), List.of());
-            p.backups = List.copyOf(list);
-            p.lines = Reports.backups(p.backups, 0, snapshot.readAt());
-            openPane(p);
-            say(Tone.INFO, list.isEmpty() ? "no backups yet: every apply makes one"
-                    : list.size() + " backup(s) · enter shows what restoring would change · R restores");
-        });
-    }
-
-    void moveBackup(int delta) {
-        Pane p = pane();
-        if (p.backups.isEmpty()) {
-            return;
-        }
-        p.backupCursor = Math.max(0, Math.min(p.backups.size() - 1, p.backupCursor + delta));
-        p.lines = Reports.backups(p.backups, p.backupCursor, snapshot.readAt());
-        p.reveal(p.backupCursor + 1);
-    }
-
-    private Optional<Backup> chosenBackup() {
-        for (Pane p : panes) {
-            if (p.kind == Pane.Kind.BACKUP_DIFF) {
-                return p.backups.stream().filter(b -> b.name().equals(p.backupName)).findFirst();
-            }
-            if (p.kind == Pane.Kind.BACKUPS && !p.backups.isEmpty()) {
-                return Optional.of(p.backups.get(p.backupCursor));
-            }
-        }
-        return Optional.empty();
-    }
-
-    void showBackupDiff() {
-        Backup b = chosenBackup().orElseThrow();
-        List<Backup> all = pane().backups;
-        work("comparing " + b.name() + " with the current file", () -> session.backupDiff(b.name()), diff -> {
-            List<Line> lines = new ArrayList<>();
-            lines.add(Line.of("What restoring this backup would change in the current file", Element.PANE_HEADING));
-            lines.add(Line.of(b.name() + " · taken " + Format.time(b.time()) + " · " + b.peers() + " peers",
-                    Element.DIM));
-            lines.add(Line.blank());
-            if (diff.isEmpty()) {
-                lines.add(Line.of("Nothing: the backup is the same as the current file.", Element.PANE_TEXT));
-            } else {
-                lines.addAll(Line.diff(diff));
-            }
-            Pane p = new Pane(Pane.Kind.BACKUP_DIFF, "Backup · " + b.name(), lines);
-            p.backupName = b.name();
-            p.backups = all;
-            pushPane(p);
-        });
-    }
-
-    void confirmRestore() {
-        Backup b = chosenBackup().orElseThrow();
-        List<Line> body = List.of(
-                Line.of("Backup " + b.name(), Element.DIALOG_TEXT),
-                Line.of("taken " + Format.time(b.time()) + " · " + b.peers() + " peers", Element.DIALOG_TEXT),
-                Line.blank(),
-                Line.of("The current file is backed up first; the restored file is", Element.DIALOG_TEXT),
-                Line.of("reloaded and validated, and rolled back if that fails.", Element.DIALOG_TEXT));
-        openDialog(new Dialog("Restore " + b.name() + "?", body, "restore", "cancel", () -> restore(b),
-                () -> say(Tone.INFO, "restore cancelled; nothing written")));
-    }
-
-    private void restore(Backup b) {
-        work("restoring " + b.name(), thenRead(() -> session.restore(b.name())), r -> {
-            show(r.snapshot());
-            showOutcome("Restore", r.value());
-        });
-    }
-
-    void showHealth(boolean ping) {
-        work(ping ? "pinging every peer over the tunnel" : "reading handshakes", () -> session.health(ping), list -> {
-            Pane p = new Pane(Pane.Kind.HEALTH, "Health · " + session.hub().node() + (ping ? " · ping" : ""),
-                    Reports.health(list));
-            p.pinged = ping;
-            openPane(p);
-            long stale = list.stream().filter(PeerHealth::stale).count();
-            boolean noPing = ping && list.stream().allMatch(h -> h.pingOk().isEmpty());
-            if (noPing && !list.isEmpty()) {
-                say(Tone.WARN, "this hub cannot ping over the tunnel (a local file has no interface)");
-            } else {
-                long down = list.stream().filter(h -> h.pingOk().map(ok -> !ok).orElse(false)).count();
-                say(stale > 0 || down > 0 ? Tone.WARN : Tone.OK, list.size() + " peers · " + stale + " stale"
-                        + (ping ? " · " + down + " not answering ping" : " · P pings them"));
-            }
-        });
-    }
-
-    void showDrift() {
-        work("comparing the running interface with the file", session::drift, drift -> {
-            openPane(new Pane(Pane.Kind.DRIFT, "Drift · " + session.hub().node(), Reports.drift(drift)));
-            if (drift.isEmpty()) {
-                say(Tone.WARN, "no running interface to compare with");
-            } else if (drift.get().isEmpty()) {
-                say(Tone.OK, "no drift: the running interface matches the file");
-            } else {
-                say(Tone.WARN, drift.get().size() + " peer(s) differ at runtime");
-            }
-        });
-    }
-
-    void refresh() {
-        work("reading " + session.hub().node(), () -> {
-            session.refresh();
-            return readSnapshot();
-        }, s -> {
-            show(s);
-            say(Tone.INFO, "read " + session.hub().node() + " at " + Format.clock(s.readAt()) + " · "
-                    + s.rows().size() + " peers");
-        });
+    void showLog() {
+        panes.open(Pane.live(Pane.Kind.LOG, "Command log · writes of this session", (now, all) -> log.lines(now),
+                false));
     }
 
     // ---- dialogs, quitting, host keys -----------------------------------------------------------
@@ -1020,8 +745,8 @@ public final class Dashboard implements AutoCloseable {
     }
 
     void quit() {
-        if (busy != null) {
-            openDialog(new Dialog("Quit while " + busy + "?", List.of(
+        if (work.busy() != null) {
+            openDialog(new Dialog("Quit while " + work.busy() + "?", List.of(
                     Line.of("The hub finishes or refuses what it started; wgtui stops waiting.", Element.DIALOG_TEXT)),
                     "quit", "stay", () -> running = false, () -> { }));
             return;
@@ -1036,12 +761,13 @@ public final class Dashboard implements AutoCloseable {
      */
     public boolean confirmHostKey(String host, String keyType, String sha256Fingerprint) {
         List<Line> body = List.of(
-                Line.of("The authenticity of host " + host + " can't be established.", Element.DIALOG_TEXT),
+                Line.of("The authenticity of host " + Printable.of(host) + " can't be established.",
+                        Element.DIALOG_TEXT),
                 Line.of(keyType + " key fingerprint is", Element.DIALOG_KEY),
                 Line.of("  " + sha256Fingerprint, Element.DIALOG_KEY),
                 Line.blank(),
                 Line.of("Trust it and add it to known_hosts? Only if you verified it.", Element.DIALOG_TEXT));
-        return ask("Unknown host key: " + host, body, "trust", "refuse");
+        return ask(() -> { }, "Unknown host key: " + Printable.of(host), body, "trust", "refuse");
     }
 
     /**
@@ -1049,13 +775,26 @@ public final class Dashboard implements AutoCloseable {
      * answer; from the screen thread or the Session's thread alike.
      */
     public boolean confirm(String question) {
-        return ask("Confirm", List.of(Line.of(question, Element.DIALOG_TEXT)), "yes", "no");
+        return ask(() -> { }, "Confirm", List.of(Line.of(question, Element.DIALOG_TEXT)), "yes", "no");
     }
 
-    private boolean ask(String title, List<Line> body, String yes, String no) {
+    /**
+     * Asks about writing {@code plan} (a {@code :} command's apply, prune or restore): the plan's
+     * diff goes into the pane first, then the dialog names the peers it adds, updates and removes
+     * and asks {@code question}. Waits for the answer, from any thread.
+     */
+    public boolean confirmPlan(String question, Plan plan) {
+        return ask(() -> {
+            commandShowedPlan = true;
+            panes.open(writes.planPane(Pane.Kind.DIFF, "Plan · " + plan.node(), plan));
+        }, "Confirm", Reports.confirmation(plan, question, session.hub().reloads(), WRITE_GUARD), "yes", "no");
+    }
+
+    private boolean ask(Runnable before, String title, List<Line> body, String yes, String no) {
         CompletableFuture<Boolean> answer = new CompletableFuture<>();
         Runnable ask = () -> {
             pendingQuestions.add(answer);
+            before.run();
             openDialog(new Dialog(title, body, yes, no, () -> answer.complete(true), () -> answer.complete(false)));
         };
         if (Thread.currentThread() == screenThread) {
@@ -1070,7 +809,7 @@ public final class Dashboard implements AutoCloseable {
                         }
                         handle(key);
                     }
-                    drainEvents();
+                    work.drain(this::fail);
                     render();
                     if (key == null) {
                         Thread.sleep(15);
@@ -1084,7 +823,7 @@ public final class Dashboard implements AutoCloseable {
             pendingQuestions.remove(answer);
             return answer.getNow(false);
         }
-        post(ask);
+        work.post(ask);
         try {
             while (running) {
                 try {
@@ -1100,30 +839,29 @@ public final class Dashboard implements AutoCloseable {
         } catch (ExecutionException e) {
             return false;
         } finally {
-            post(() -> pendingQuestions.remove(answer));
+            work.post(() -> pendingQuestions.remove(answer));
         }
     }
 
     // ---- disabled reasons -----------------------------------------------------------------------
 
     Optional<String> whyBusy() {
-        return busy == null ? Optional.empty() : Optional.of("busy " + busy + "; wait for it to finish");
+        return work.busy() == null ? Optional.empty() : Optional.of("busy " + work.busy() + "; wait for it to finish");
     }
 
     Optional<String> whyNoSelection() {
         return whyBusy().or(() -> selectedCount() == 0
-                ? Optional.of("select workers first (space on a row, a for all)") : Optional.empty());
+                ? Optional.of("select workers first (space on a row, a for all shown)") : Optional.empty());
     }
 
     Optional<String> whyNotWorker() {
-        return whyBusy().or(() -> {
-            Optional<PeerRow> row = currentRow();
-            if (row.isEmpty()) {
-                return Optional.of("no peer under the cursor");
+        return whyNoRow().or(() -> {
+            if (table.anchor().isPresent()) {
+                return Optional.empty();
             }
-            return row.get().worker().isEmpty()
-                    ? Optional.of(row.get().name() + " is not a worker in the inventory; only workers are selected")
-                    : Optional.empty();
+            PeerRow row = currentRow().orElseThrow();
+            return row.worker().isEmpty() ? Optional.of(Printable.of(row.name())
+                    + " is not a worker in the inventory; only workers are selected") : Optional.empty();
         });
     }
 
@@ -1136,15 +874,21 @@ public final class Dashboard implements AutoCloseable {
     }
 
     Optional<String> whyNothingToClose() {
-        return panes.isEmpty() && filter.isEmpty() ? Optional.of("nothing to close; q quits") : Optional.empty();
+        return panes.isEmpty() && table.filter().isEmpty() && table.anchor().isEmpty()
+                ? Optional.of("nothing to close; q quits") : Optional.empty();
     }
 
     Optional<String> whyNoBackup() {
-        return whyBusy().or(() -> chosenBackup().isEmpty() ? Optional.of("no backups yet") : Optional.empty());
+        return whyBusy().or(() -> writes.chosenBackup().isEmpty() ? Optional.of("no backups yet") : Optional.empty());
     }
 
     Optional<String> whyNoPeers() {
         return whyBusy().or(() -> !loaded ? Optional.of("the hub has not been read yet") : Optional.empty());
+    }
+
+    Optional<String> whyNothingToUndo() {
+        return whyBusy().or(() -> log.lastUndoable().isEmpty()
+                ? Optional.of("nothing to undo: no write of this session made a backup yet") : Optional.empty());
     }
 
     TerminalPosition cursorPosition() {

@@ -48,9 +48,19 @@ public record KeyBinding(KeyContext context, Key key, String name, String descri
             return new Key(label, List.of(new KeyStroke(type)));
         }
 
+        /** True when this key and {@code other} share a stroke. */
+        public boolean overlaps(Key other) {
+            return other.strokes().stream().anyMatch(this::matches);
+        }
+
         /** Several keys doing the same thing, e.g. {@code ↓/j}. */
         public static Key any(String label, Key... keys) {
             return new Key(label, java.util.Arrays.stream(keys).flatMap(k -> k.strokes().stream()).toList());
+        }
+
+        /** Shift with a special key, e.g. shift-↓. */
+        public static Key shift(String label, KeyType type) {
+            return new Key(label, List.of(new KeyStroke(type, false, false, true)));
         }
 
         /** Ctrl with a letter, e.g. ctrl-c. */
@@ -58,14 +68,20 @@ public record KeyBinding(KeyContext context, Key key, String name, String descri
             return new Key("ctrl-" + c, List.of(new KeyStroke(c, true, false)));
         }
 
-        /** True when {@code pressed} is one of this key's strokes (shift is ignored: 'A' is 'A'). */
+        /**
+         * True when {@code pressed} is one of this key's strokes. Shift counts for special keys
+         * (shift-↓ is not ↓) and not for characters ('A' is 'A').
+         */
         public boolean matches(KeyStroke pressed) {
             for (KeyStroke s : strokes) {
                 if (s.getKeyType() != pressed.getKeyType() || s.isCtrlDown() != pressed.isCtrlDown()
-                        || s.isAltDown() != pressed.isAltDown()) {
+                        || s.isAltDown() != pressed.isAltDown()
+                        || (s.getKeyType() != KeyType.Character && s.isShiftDown() != pressed.isShiftDown())) {
                     continue;
                 }
-                if (s.getKeyType() != KeyType.Character || s.getCharacter().equals(pressed.getCharacter())) {
+                if (s.getKeyType() != KeyType.Character || s.getCharacter().equals(pressed.getCharacter())
+                        || s.isCtrlDown() && Character.toLowerCase(s.getCharacter())
+                        == Character.toLowerCase(pressed.getCharacter())) {
                     return true;
                 }
             }

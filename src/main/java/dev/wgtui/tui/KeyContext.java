@@ -4,10 +4,12 @@ package dev.wgtui.tui;
 public enum KeyContext {
     GLOBAL("Everywhere"),
     TABLE("Peer table"),
-    PANE("Pane (diff, detail, validation, health, drift, help)"),
+    PANE("Pane (diff, detail, validation, health, drift, log)"),
+    REPORT("Reports (validation, apply and restore results, health)"),
     BACKUPS("Backups list"),
     BACKUP_DIFF("Backup diff"),
     HEALTH("Health"),
+    HELP("Help"),
     DIALOG("Confirmation dialog"),
     FILTER("Filter prompt (/)"),
     COMMAND("Command line (:)");

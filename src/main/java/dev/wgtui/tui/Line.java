@@ -1,6 +1,7 @@
 package dev.wgtui.tui;
 
 import dev.wgtui.core.config.Redaction;
+import dev.wgtui.core.text.Printable;
 import dev.wgtui.tui.Theme.Element;
 
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ record Line(List<Span> spans, boolean highlight) {
             return out;
         }
         for (String l : text.split("\r?\n", -1)) {
-            out.add(of(Redaction.line(l), element));
+            out.add(of(Printable.of(Redaction.line(l).replace("\t", "    ")), element));
         }
         if (!out.isEmpty() && out.get(out.size() - 1).text().isEmpty()) {
             out.remove(out.size() - 1);

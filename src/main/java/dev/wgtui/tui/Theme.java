@@ -46,6 +46,7 @@ public final class Theme {
         TABLE_CURSOR("table.cursor", "the row under the cursor in the focused table"),
         TABLE_CURSOR_INACTIVE("table.cursor.inactive", "the row under the cursor when a pane has the focus"),
         TABLE_MARK("table.mark", "the selection mark [x]"),
+        TABLE_MARKED("table.marked", "a selected row (and the rows of a range being marked)"),
         MARKER_OK("marker.ok", "✓ ok"),
         MARKER_CHANGED("marker.changed", "~ changed"),
         MARKER_NEW("marker.new", "+ new"),
@@ -134,6 +135,69 @@ public final class Theme {
 
     public Style style(Element e) {
         return styles.get(e);
+    }
+
+    /**
+     * This theme on a terminal with fewer colours: each 24-bit colour becomes the nearest of
+     * xterm's 256 (for {@code TERM=*-256color}) or of the 16 ANSI colours; the others stay.
+     */
+    public Theme forColours(Terminals.Colours colours) {
+        if (colours == Terminals.Colours.TRUE_COLOUR) {
+            return this;
+        }
+        Map<Element, Style> out = new EnumMap<>(Element.class);
+        for (Map.Entry<Element, Style> e : styles.entrySet()) {
+            Style st = e.getValue();
+            out.put(e.getKey(), new Style(down(st.fg(), colours), down(st.bg(), colours), st.modifiers()));
+        }
+        return new Theme(name, source, out, declared);
+    }
+
+    private static TextColor down(TextColor c, Terminals.Colours colours) {
+        if (c instanceof TextColor.ANSI) {
+            return c;
+        }
+        if (colours == Terminals.Colours.INDEXED_256) {
+            return c instanceof TextColor.Indexed ? c : TextColor.Indexed.fromRGB(c.getRed(), c.getGreen(), c.getBlue());
+        }
+        TextColor.ANSI best = TextColor.ANSI.WHITE;
+        long bestDistance = Long.MAX_VALUE;
+        for (Map.Entry<TextColor.ANSI, int[]> a : ANSI_RGB.entrySet()) {
+            int[] rgb = a.getValue();
+            long dr = c.getRed() - rgb[0];
+            long dg = c.getGreen() - rgb[1];
+            long db = c.getBlue() - rgb[2];
+            long d = dr * dr + dg * dg + db * db;
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = a.getKey();
+            }
+        }
+        return best;
+    }
+
+    /** xterm's values of the 16 ANSI colours, for finding the nearest. */
+    private static final Map<TextColor.ANSI, int[]> ANSI_RGB = ansiRgb();
+
+    private static Map<TextColor.ANSI, int[]> ansiRgb() {
+        Map<TextColor.ANSI, int[]> m = new LinkedHashMap<>();
+        m.put(TextColor.ANSI.BLACK, new int[] {0, 0, 0});
+        m.put(TextColor.ANSI.RED, new int[] {205, 0, 0});
+        m.put(TextColor.ANSI.GREEN, new int[] {0, 205, 0});
+        m.put(TextColor.ANSI.YELLOW, new int[] {205, 205, 0});
+        m.put(TextColor.ANSI.BLUE, new int[] {0, 0, 238});
+        m.put(TextColor.ANSI.MAGENTA, new int[] {205, 0, 205});
+        m.put(TextColor.ANSI.CYAN, new int[] {0, 205, 205});
+        m.put(TextColor.ANSI.WHITE, new int[] {229, 229, 229});
+        m.put(TextColor.ANSI.BLACK_BRIGHT, new int[] {127, 127, 127});
+        m.put(TextColor.ANSI.RED_BRIGHT, new int[] {255, 0, 0});
+        m.put(TextColor.ANSI.GREEN_BRIGHT, new int[] {0, 255, 0});
+        m.put(TextColor.ANSI.YELLOW_BRIGHT, new int[] {255, 255, 0});
+        m.put(TextColor.ANSI.BLUE_BRIGHT, new int[] {92, 92, 255});
+        m.put(TextColor.ANSI.MAGENTA_BRIGHT, new int[] {255, 0, 255});
+        m.put(TextColor.ANSI.CYAN_BRIGHT, new int[] {0, 255, 255});
+        m.put(TextColor.ANSI.WHITE_BRIGHT, new int[] {255, 255, 255});
+        return m;
     }
 
     /** Elements the file sets at least one attribute of; the shipped themes set all. */

@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class TmuxDemoScenarioTest {
 
     private static final String DEMO_PRIVATE_KEY = "d2d0dWktZGVtby1wcml2YXRlLWtleS1ub3QtcmVhbCE=";
-    private final String socket = "wgtui-test-" + ProcessHandle.current().pid();
+    /** A server of its own per test: a late kill of the last test's server cannot end this one's. */
+    private final String socket = "wgtui-test-" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime());
 
     @BeforeEach
     void needsTmux() {
@@ -39,7 +40,7 @@ class TmuxDemoScenarioTest {
         String java = ProcessHandle.current().info().command().orElse("java");
         String cp = System.getProperty("java.class.path");
         run(10, "tmux", "-L", socket, "new-session", "-d", "-x", "130", "-y", "40", "-s", "demo",
-                "env", "TERM=xterm-256color", "XDG_STATE_HOME=" + System.getProperty("java.io.tmpdir") + "/" + socket,
+                "env", "TERM=xterm-256color", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "XDG_STATE_HOME=" + System.getProperty("java.io.tmpdir") + "/" + socket,
                 java, "-cp", cp, "dev.wgtui.Main", "--demo");
     }
 
@@ -78,7 +79,7 @@ class TmuxDemoScenarioTest {
         assertThat(screen).contains("Status:        UPDATE EXISTING").doesNotContain(DEMO_PRIVATE_KEY);
 
         keys("A");
-        waitFor("the apply confirmation", s -> s.contains("Apply to k8s?") && s.contains("y/enter"));
+        waitFor("the apply confirmation", s -> s.contains("Apply this plan to k8s?") && s.contains("y/enter"));
         readTheDialog();
         keys("y");
         screen = waitFor("the apply result", s -> s.contains("apply done"));
@@ -90,8 +91,9 @@ class TmuxDemoScenarioTest {
         waitFor("the restore confirmation", s -> s.contains("Restore") && s.contains("y/enter"));
         readTheDialog();
         keys("y");
-        screen = waitFor("the restore result", s -> s.contains("restore done"));
-        assertThat(screen).containsPattern("cm4\\s+~ changed").doesNotContain(DEMO_PRIVATE_KEY);
+        screen = waitFor("the restore result", s -> s.contains("restore done") && s.contains("against the inventory"));
+        assertThat(screen).containsPattern("cm4\\s+~ changed").doesNotContain(DEMO_PRIVATE_KEY)
+                .contains("Checked against the backup");
 
         keys("q");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -99,6 +101,84 @@ class TmuxDemoScenarioTest {
             Thread.sleep(150);
         }
         assertThat(sessionAlive()).as("wgtui quit on q").isFalse();
+    }
+
+    @Test
+    void aFilterThenAThenAAppliesOnlyTheVisibleWorkersAndUUndoesIt() throws Exception {
+        startDemo();
+        waitFor("the peer table", s -> s.contains("Peers [4]") && s.contains("old-laptop"));
+
+        keys("/", "c", "m", "Enter");
+        waitFor("the filter", s -> s.contains("Peers [1/4] /cm"));
+        keys("a");
+        waitFor("cm4 selected", s -> s.contains("selected 1/3"));
+        keys("A");
+        String screen = waitFor("the apply confirmation", s -> s.contains("Apply this plan to k8s?"));
+        assertThat(screen).containsPattern("updated \\(1\\)\\s+cm4").doesNotContain("added (");
+        readTheDialog();
+        keys("y");
+        waitFor("the apply result", s -> s.contains("apply done"));
+        keys("Escape", "Escape");
+        screen = waitFor("the whole table", s -> s.contains("Peers [4]") && s.contains("k8s-proxy"));
+        assertThat(screen).containsPattern("cm4\\s+✓ ok").containsPattern("k8s-proxy\\s+! missing")
+                .as("only the visible worker was applied");
+
+        keys("u");
+        screen = waitFor("the undo confirmation", s -> s.contains("Undo the apply of") && s.contains("y/enter"));
+        assertThat(screen).containsPattern("updated \\(1\\)\\s+cm4");
+        readTheDialog();
+        keys("y");
+        screen = waitFor("the undo result", s -> s.contains("undo done"));
+        assertThat(screen).containsPattern("cm4\\s+~ changed");
+    }
+
+    @Test
+    void colonApplyShowsThePlanFirstAndARefusalLeavesNoStrayText() throws Exception {
+        startDemo();
+        waitFor("the peer table", s -> s.contains("Peers [4]") && s.contains("old-laptop"));
+
+        run(5, "tmux", "-L", socket, "send-keys", "-t", "demo", "-l", ":apply k8s-proxy");
+        keys("Enter");
+        String screen = waitFor("the plan and the question", s -> s.contains("Apply this plan to k8s"));
+        assertThat(screen).contains("+# k8s-proxy").containsPattern("added \\(1\\)\\s+k8s-proxy");
+        readTheDialog();
+        keys("n");
+        screen = waitFor("the refusal", s -> s.contains("not confirmed"));
+        Thread.sleep(500);
+        screen = capture();
+        List<String> rows = screen.lines().toList();
+        List<String> stray = rows.stream().filter(r -> r.contains("not confirmed") || r.contains("wgtui:")).toList();
+        assertThat(stray).as("the refusal is said once, in the status line").hasSize(1);
+        assertThat(stray.get(0)).startsWith(" ✗ not confirmed");
+        assertThat(rows.get(rows.size() - 1).strip()).as("the footer is intact").endsWith("q quit");
+        assertThat(screen).containsPattern("k8s-proxy\\s+! missing");
+    }
+
+    @Test
+    void theDemosHandshakeAgesMoveByThemselves() throws Exception {
+        startDemo();
+        String first = waitFor("the live table", s -> s.contains("old-laptop") && s.contains(" ago"));
+        String cm4 = first.lines().filter(l -> l.contains(" cm4 ")).findFirst().orElseThrow();
+        String later = waitFor("a newer frame", s -> !s.lines().filter(l -> l.contains(" cm4 ")).findFirst()
+                .orElse(cm4).equals(cm4));
+        assertThat(later).containsPattern("s2204\\s+✓ ok.*stale").contains("never");
+    }
+
+    @Test
+    void onADumbTerminalTheStatusTableThenTheShell() throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        run(10, "tmux", "-L", socket, "new-session", "-d", "-x", "130", "-y", "40", "-s", "demo",
+                "env", "TERM=dumb", "LANG=C.UTF-8", "XDG_STATE_HOME=" + System.getProperty("java.io.tmpdir") + "/"
+                        + socket, java, "-cp", System.getProperty("java.class.path"), "dev.wgtui.Main", "--demo");
+        String screen = waitFor("the table and the shell", s -> s.contains("old-laptop") && s.contains("wgtui shell"));
+        assertThat(screen).doesNotContain("╭─ Peers").contains("cm4");
+        run(5, "tmux", "-L", socket, "send-keys", "-t", "demo", "-l", "quit");
+        keys("Enter");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (sessionAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(150);
+        }
+        assertThat(sessionAlive()).as("quit leaves the shell").isFalse();
     }
 
     /** Confirm keys sent sooner after a dialog opens are ignored (Dashboard.CONFIRM_GUARD_MILLIS). */
@@ -131,7 +211,7 @@ class TmuxDemoScenarioTest {
     }
 
     private String waitFor(String what, Predicate<String> ready) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
         String screen = "";
         while (System.nanoTime() < deadline) {
             screen = capture();

@@ -59,7 +59,7 @@ class BackgroundWorkTest {
         assertThat(s.text()).doesNotContain("Diff · cm4");
 
         s.type("j");  // moving the cursor still works
-        assertThat(s.dashboard.cursorName).isEqualTo("s2204");
+        assertThat(s.dashboard.table.cursorName()).isEqualTo("s2204");
         s.type("A");  // more hub work does not start
         assertThat(s.statusLine()).isEqualTo("⠋ planning cm4…");
         assertThat(hub.held).hasSize(1);
@@ -78,17 +78,17 @@ class BackgroundWorkTest {
         HeldExecutor hub = new HeldExecutor();
         ScreenDriver s = new ScreenDriver(DemoCluster.local(dir).session, Theme.load("default"), 120, 35, hub,
                 line -> "ran: " + line).start();
-        assertThat(s.dashboard.busy).isEqualTo("reading k8s");
+        assertThat(s.dashboard.busy()).isEqualTo("reading k8s");
 
         s.type(":apply cm4");
 
-        assertThat(s.dashboard.prompt).isEqualTo(Dashboard.Prompt.COMMAND);
+        assertThat(s.dashboard.prompt.kind()).isEqualTo(PromptLine.Kind.COMMAND);
         assertThat(s.statusLine()).startsWith(":apply cm4");
         assertThat(s.dashboard.dialogs).isEmpty();
-        assertThat(s.dashboard.panes).isEmpty();
+        assertThat(s.dashboard.panes.isEmpty()).isTrue();
 
         s.press(KeyType.Enter);  // still reading: the command waits for it
-        assertThat(s.dashboard.prompt).isNull();
+        assertThat(s.dashboard.prompt.isOpen()).isFalse();
         assertThat(s.statusLine()).isEqualTo("⠋ reading k8s… · then :apply cm4");
         assertThat(hub.held).hasSize(1);
 
@@ -108,7 +108,7 @@ class BackgroundWorkTest {
         HeldExecutor hub = new HeldExecutor();
         ScreenDriver s = new ScreenDriver(DemoCluster.local(dir).session, Theme.load("default"), 120, 35, hub,
                 Dashboard.NO_COMMANDS).start();
-        s.dashboard.spinnerFrame++;
+        s.dashboard.work.spinnerFrame++;
         s.dashboard.pump();
         assertThat(s.statusLine()).startsWith("⠙ reading k8s");
 
@@ -133,7 +133,7 @@ class BackgroundWorkTest {
         s.driver.type(":slow thing").press(KeyType.Enter);
         assertThat(s.driver.statusLine()).endsWith(":slow thing…");
         s.driver.type("j");
-        assertThat(s.driver.dashboard.cursorName).isEqualTo("s2204");
+        assertThat(s.driver.dashboard.table.cursorName()).isEqualTo("s2204");
 
         release.countDown();
         s.waitFor(() -> s.driver.statusLine().equals("done: slow thing"));

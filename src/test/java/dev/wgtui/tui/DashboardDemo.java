@@ -23,7 +23,7 @@ public final class DashboardDemo {
         Theme theme = Theme.load(t >= 0 && t + 1 < a.size() ? a.get(t + 1) : "default");
         Path dir = Files.createTempDirectory("wgtui-demo-");
         DemoCluster demo = local ? DemoCluster.local(dir) : DemoCluster.live(dir);
-        Dashboard.run(demo.session, theme, line -> {
+        Dashboard.run(demo.session, theme, Commands.printing(line -> {
             String[] words = line.strip().split("\\s+", 2);
             switch (words[0].toLowerCase(Locale.ROOT)) {
                 case "select" -> {
@@ -47,7 +47,7 @@ public final class DashboardDemo {
                     return Dashboard.NO_COMMANDS.apply(line);
                 }
             }
-        });
+        }), d -> { });
         System.out.println("demo files left in " + dir);
     }
 }

@@ -47,7 +47,7 @@ class DashboardTest {
         assertThat(s.peerRow("old-laptop")).contains("? extra").contains("10.0.0.50");
         assertThat(s.row(1)).contains("peers 4").contains("✓ 1").contains("~ 1").contains("! 1").contains("? 1")
                 .contains("selected 0/3 workers");
-        assertThat(s.row(0)).contains("hub k8s").contains("interface wg0").contains(dir.resolve("wg0.conf").toString())
+        assertThat(s.row(0)).contains("hub k8s").contains("interface wg0").contains("/wg0.conf")
                 .contains("inventory inventory.yml");
 
         s.type("jj ");  // down to k8s-proxy, select it: a missing worker that is selected is new
@@ -133,10 +133,13 @@ class DashboardTest {
 
         s.type(" A");
 
-        int top = s.rowOf("Apply to k8s?");
-        assertThat(top).isPositive();
-        assertThat(s.text()).contains("Status:        UPDATE EXISTING").contains("y/enter  apply")
-                .contains("n/esc  cancel");
+        int question = s.rowOf("Apply this plan to k8s?");
+        assertThat(question).as("the question comes after the named peers").isGreaterThan(s.rowOf("updated (1)"));
+        assertThat(s.row(s.rowOf("updated (1)"))).contains("cm4");
+        assertThat(s.text()).contains("0 peer(s), 1 updated").contains("y/enter  apply")
+                .contains("n/esc  cancel").contains("A local file: it is written, no interface is reloaded.");
+        assertThat(s.rowOf("+PublicKey = ")).as("the diff is in the pane, below the dialog")
+                .isGreaterThan(s.rowOf("y/enter  apply"));
         assertThat(Files.readString(dir.resolve("wg0.conf"))).as("nothing written before yes").isEqualTo(before);
 
         s.type("y");
@@ -145,8 +148,11 @@ class DashboardTest {
                 .doesNotContain(DemoCluster.CM4_OLD_KEY).contains("# old-laptop");
         assertThat(backups()).hasSize(1);
         assertThat(Files.readString(backups().get(0))).isEqualTo(before);
-        assertThat(s.text()).contains("Apply · k8s").contains("Validation passed").doesNotContain("Apply to k8s?");
-        assertThat(s.statusLine()).contains("apply done").contains("validation passed");
+        assertThat(s.text()).contains("Apply · k8s").contains("Validation passed")
+                .doesNotContain("Apply this plan to k8s?");
+        assertThat(s.statusLine()).contains("apply done").contains("file written, interface not reloaded")
+                .contains("validation passed");
+        assertThat(s.rowOf("Apply done")).as("the verdict leads the report").isEqualTo(s.rowOf("─ Apply · k8s") + 1);
         assertThat(s.peerRow("cm4")).contains("✓ ok");
     }
 
@@ -178,7 +184,7 @@ class DashboardTest {
 
         s.type(" A").press(KeyType.Escape);
 
-        assertThat(s.text()).doesNotContain("Apply to k8s?");
+        assertThat(s.text()).doesNotContain("Apply this plan to k8s?");
         assertThat(s.statusLine()).contains("apply cancelled; nothing written");
         assertThat(Files.readString(dir.resolve("wg0.conf"))).isEqualTo(before);
         assertThat(backups()).isEmpty();
@@ -191,7 +197,7 @@ class DashboardTest {
         s.type("A");
 
         assertThat(s.statusLine()).contains("A apply: select workers first");
-        assertThat(s.text()).doesNotContain("Apply to k8s?");
+        assertThat(s.text()).doesNotContain("Apply this plan");
     }
 
     @Test
@@ -221,7 +227,8 @@ class DashboardTest {
                 .contains("+PublicKey = " + DemoCluster.CM4_OLD_KEY);
 
         s.type("R");
-        assertThat(s.text()).contains("Restore " + backup + "?").contains("backed up first");
+        assertThat(s.text()).contains("Restore " + backup + " on k8s?").contains("A backup is taken first")
+                .contains("updated (1)");
 
         s.type("y");
         assertThat(Files.readString(dir.resolve("wg0.conf"))).isEqualTo(before);
@@ -235,7 +242,8 @@ class DashboardTest {
         ScreenDriver s = demo();
 
         s.type("p");
-        assertThat(s.text()).contains("Prune 1 peer(s) from k8s?").contains("Removed:       old-laptop");
+        assertThat(s.text()).contains("Prune 1 peer(s) from k8s?");
+        assertThat(s.row(s.rowOf("removed (1)"))).contains("old-laptop");
 
         s.type("n");
         assertThat(Files.readString(dir.resolve("wg0.conf"))).contains("old-laptop");
@@ -291,7 +299,7 @@ class DashboardTest {
 
     @Test
     void footerHintsAreTheBindingsThatWorkNow() throws Exception {
-        ScreenDriver s = ScreenDriver.inline(DemoCluster.local(dir).session, 200, 35).start();
+        ScreenDriver s = ScreenDriver.inline(DemoCluster.local(dir).session, 240, 35).start();
 
         assertThat(s.row(34).strip()).isEqualTo(hints(KeyContext.TABLE, KeyContext.GLOBAL));
 
@@ -308,10 +316,14 @@ class DashboardTest {
     /** The footer as the bindings say it should read: "key name" of each hint, most specific context first. */
     private static String hints(KeyContext... contexts) {
         List<String> out = new java.util.ArrayList<>();
+        List<KeyBinding> taken = new java.util.ArrayList<>();
         for (KeyContext c : contexts) {
             for (KeyBinding b : DashboardKeys.bindings(c)) {
-                if (b.hint()) {
-                    out.add(b.key().label() + " " + b.name());
+                if (taken.stream().noneMatch(t -> t.key().overlaps(b.key()))) {
+                    taken.add(b);
+                    if (b.hint()) {
+                        out.add(b.key().label() + " " + b.name());
+                    }
                 }
             }
         }
@@ -329,7 +341,7 @@ class DashboardTest {
 
     @Test
     void disabledKeysAreDimmedInTheFooter() throws Exception {
-        ScreenDriver s = ScreenDriver.inline(DemoCluster.local(dir).session, 200, 35).start();
+        ScreenDriver s = ScreenDriver.inline(DemoCluster.local(dir).session, 240, 35).start();
         Theme theme = Theme.load("default");
         int col = s.row(34).indexOf("A apply");
 
@@ -451,7 +463,7 @@ class DashboardTest {
 
         s.press(KeyType.PageUp).press(KeyType.Home);
         assertThat(s.text()).contains("node01").contains(" 1-27 of 63 ");
-        assertThat(s.dashboard.cursorName).isEqualTo("node01");
+        assertThat(s.dashboard.table.cursorName()).isEqualTo("node01");
     }
 
     @Test
@@ -488,7 +500,7 @@ class DashboardTest {
         assertThat(s.statusLine()).isEqualTo("✗ internal error: NullPointerException: oops");
         assertThat(s.dashboard.running()).isTrue();
         s.type("j");
-        assertThat(s.dashboard.cursorName).isEqualTo("s2204");
+        assertThat(s.dashboard.table.cursorName()).isEqualTo("s2204");
     }
 
     @Test

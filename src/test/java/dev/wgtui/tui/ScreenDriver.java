@@ -31,18 +31,38 @@ final class ScreenDriver {
         terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
         dashboard = new Dashboard(session, theme, commands, new TerminalScreen(terminal), executor);
         dashboard.nanoClock = () -> now;
+        dashboard.millisClock = () -> now / 1_000_000;
     }
 
     private ScreenDriver(Session session, Function<String, String> commands) throws IOException, ThemeException {
         terminal = new DefaultVirtualTerminal(new TerminalSize(120, 35));
-        dashboard = Dashboard.create(session, Theme.load("default"), commands, new TerminalScreen(terminal));
+        dashboard = Dashboard.create(session, Theme.load("default"), Commands.printing(commands),
+                new TerminalScreen(terminal));
         dashboard.nanoClock = () -> now;
+        dashboard.millisClock = () -> now / 1_000_000;
     }
 
     /** As in real use: Session calls on the dashboard's own background thread. */
     static ScreenDriver onBackgroundThread(Session session, Function<String, String> commands)
             throws IOException, ThemeException {
         return new ScreenDriver(session, commands);
+    }
+
+    /** A driver for a dashboard made elsewhere (its clocks become the driver's). */
+    ScreenDriver(DefaultVirtualTerminal terminal, Dashboard dashboard) {
+        this.terminal = terminal;
+        this.dashboard = dashboard;
+        dashboard.nanoClock = () -> now;
+        dashboard.millisClock = () -> now / 1_000_000;
+    }
+
+    /** Session calls run inline and a {@code :} runner that captures output and errors apart. */
+    ScreenDriver(Session session, int columns, int rows, Commands commands) throws IOException, ThemeException {
+        terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
+        dashboard = new Dashboard(session, Theme.load("default"), commands, new TerminalScreen(terminal),
+                Runnable::run);
+        dashboard.nanoClock = () -> now;
+        dashboard.millisClock = () -> now / 1_000_000;
     }
 
     /** Session calls run inline, so every key's work is done when {@link #press} returns. */
@@ -72,6 +92,26 @@ final class ScreenDriver {
     ScreenDriver press(KeyType type) {
         pause();
         dashboard.press(new KeyStroke(type));
+        return this;
+    }
+
+    ScreenDriver shift(KeyType type) {
+        pause();
+        dashboard.press(new KeyStroke(type, false, false, true));
+        return this;
+    }
+
+    ScreenDriver ctrl(char c) {
+        pause();
+        dashboard.press(new KeyStroke(c, true, false));
+        return this;
+    }
+
+    /** Lets {@code seconds} pass and runs what time does (ages, the live refresh). */
+    ScreenDriver wait(int seconds) {
+        now += seconds * 1_000_000_000L;
+        dashboard.tick();
+        dashboard.pump();
         return this;
     }
 
@@ -122,7 +162,7 @@ final class ScreenDriver {
     /** The row of the peer table that shows {@code peer}. */
     String peerRow(String peer) {
         for (String r : rows()) {
-            if (r.matches("^│ (\\[.\\]| {3}) {2}" + java.util.regex.Pattern.quote(peer) + " .*")) {
+            if (r.matches("^[│|] (\\[.\\]| {3}) {2}" + java.util.regex.Pattern.quote(peer) + " .*")) {
                 return r;
             }
         }

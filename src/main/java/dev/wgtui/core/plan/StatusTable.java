@@ -36,6 +36,9 @@ public final class StatusTable {
         Set<PeerBlock> claimed = new java.util.HashSet<>();
         Map<String, PeerBlock> byName = new java.util.HashMap<>();
         Map<String, PeerBlock> unnamedByKey = new java.util.HashMap<>();
+        // the running interface by key once, not a scan per row
+        Map<String, LivePeer> liveByKey = new java.util.HashMap<>();
+        live.ifPresent(l -> l.peers().forEach(p -> liveByKey.putIfAbsent(p.publicKey(), p)));
         for (PeerBlock p : peers) {
             byName.putIfAbsent(p.name(), p);
             if (!p.named()) {
@@ -49,7 +52,7 @@ public final class StatusTable {
                     .or(() -> expectedKey == null ? Optional.empty() : Optional.ofNullable(unnamedByKey.get(expectedKey)));
             onHub.ifPresent(claimed::add);
             if (onHub.isEmpty()) {
-                Optional<LivePeer> lp = live.flatMap(l -> expectedKey == null ? Optional.empty() : l.peer(expectedKey));
+                Optional<LivePeer> lp = expectedKey == null ? Optional.empty() : Optional.ofNullable(liveByKey.get(expectedKey));
                 rows.add(new PeerRow(worker.name(), chosen.contains(worker.name()) ? PeerStatus.NEW : PeerStatus.MISSING,
                         chosen.contains(worker.name()), true, Optional.of(worker), Optional.empty(), lp, List.of()));
                 continue;
@@ -65,8 +68,8 @@ public final class StatusTable {
             if (!PeerMerge.sameCidrs(worker.allowedIps(), hubPeer.allowedIps())) {
                 diffs.add("AllowedIPs " + hubPeer.allowedIpsText() + " → " + String.join(", ", worker.allowedIps()));
             }
-            Optional<LivePeer> lp = live.flatMap(l -> hubPeer.publicKey() == null ? Optional.empty()
-                    : l.peer(hubPeer.publicKey()));
+            Optional<LivePeer> lp = hubPeer.publicKey() == null ? Optional.empty()
+                    : Optional.ofNullable(liveByKey.get(hubPeer.publicKey()));
             rows.add(new PeerRow(worker.name(), diffs.isEmpty() ? PeerStatus.OK : PeerStatus.CHANGED,
                     chosen.contains(worker.name()), true, Optional.of(worker), Optional.of(hubPeer), lp, diffs));
         }
@@ -74,8 +77,8 @@ public final class StatusTable {
         for (PeerBlock peer : peers) {
             if (!cluster.isWorker(peer.name()) && !claimed.contains(peer)) {
                 PeerSpec spec = peer.toSpec();
-                Optional<LivePeer> lp = live.flatMap(l -> spec.publicKey() == null ? Optional.empty()
-                        : l.peer(spec.publicKey()));
+                Optional<LivePeer> lp = spec.publicKey() == null ? Optional.empty()
+                        : Optional.ofNullable(liveByKey.get(spec.publicKey()));
                 List<String> notes = unmanaged.contains(peer.name())
                         ? List.of("in wireguard_unmanaged_peers of " + cluster.hub().name() + ": kept, never pruned")
                         : List.of();

@@ -108,9 +108,18 @@ public final class Validation {
         }
         List<Finding> out = new ArrayList<>();
         Set<String> handled = new java.util.HashSet<>();
+        // by name and by key once, not a scan per peer: a 10,000-peer hub is checked in one pass
+        java.util.Map<String, PeerBlock> byName = new java.util.HashMap<>();
+        if (file != null) {
+            for (PeerBlock p : file.peers()) {
+                byName.putIfAbsent(p.name(), p);
+            }
+        }
+        java.util.Map<String, LiveState.LivePeer> running = new java.util.HashMap<>();
+        live.ifPresent(l -> l.peers().forEach(p -> running.putIfAbsent(p.publicKey(), p)));
         for (PeerSpec want : expected) {
             handled.add(want.name());
-            Optional<PeerBlock> have = file == null ? Optional.empty() : file.peer(want.name());
+            Optional<PeerBlock> have = Optional.ofNullable(byName.get(want.name()));
             if (have.isEmpty()) {
                 out.add(new Finding(want.name(), Finding.Kind.MISSING, "not a peer in the file"));
                 continue;
@@ -125,11 +134,11 @@ public final class Validation {
             }
             if (live.isPresent()) {
                 String key = want.publicKey() != null ? want.publicKey() : got.publicKey();
-                Optional<LiveState.LivePeer> running = live.get().peer(key);
-                if (running.isEmpty()) {
+                Optional<LiveState.LivePeer> inInterface = Optional.ofNullable(key == null ? null : running.get(key));
+                if (inInterface.isEmpty()) {
                     problems.add("not a peer of the running interface");
-                } else if (!PeerMerge.sameCidrs(want.allowedIps(), running.get().allowedIps())) {
-                    problems.add("running interface has AllowedIPs " + String.join(", ", running.get().allowedIps()));
+                } else if (!PeerMerge.sameCidrs(want.allowedIps(), inInterface.get().allowedIps())) {
+                    problems.add("running interface has AllowedIPs " + String.join(", ", inInterface.get().allowedIps()));
                 }
             }
             if (!problems.isEmpty()) {

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -61,6 +62,7 @@ public final class Session implements AutoCloseable {
     private HubState parsedState;
     private WgConfig parsed;
     private WorkerSetup workerSetup = WorkerSetup.NONE;
+    private Consumer<Write> writeListener = w -> { };
 
     /**
      * @param limit resolves an Ansible limit pattern to host names (throws IllegalArgumentException
@@ -74,6 +76,30 @@ public final class Session implements AutoCloseable {
         this.workerKeys = workerKeys;
         this.options = options;
         this.clock = clock;
+    }
+
+    /**
+     * A write this session made on the hub: an apply, a prune or a restore, when it happened, and
+     * what came of it (backup, validation, rollback). Front-ends keep them as a command log.
+     */
+    public record Write(String verb, java.time.Instant at, ApplyOutcome outcome) {
+    }
+
+    /** Tells {@code listener} of every write this session makes, on the thread that made it. */
+    public void onWrite(Consumer<Write> listener) {
+        this.writeListener = listener == null ? w -> { } : listener;
+    }
+
+    private ApplyOutcome told(String verb, ApplyOutcome outcome) {
+        if (outcome.written()) {
+            writeListener.accept(new Write(verb, clock.instant(), outcome));
+        }
+        return outcome;
+    }
+
+    private static String verbOf(Plan plan) {
+        var m = plan.merge();
+        return m.added().isEmpty() && m.updated().isEmpty() && !m.removed().isEmpty() ? "prune" : "apply";
     }
 
     /** Lets this session also set up workers' own configs (over SSH). */
@@ -166,6 +192,25 @@ public final class Session implements AutoCloseable {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Adds the workers among {@code names} to the selection, or takes them out of it; names that
+     * are not workers are skipped. Returns how many workers it named.
+     */
+    public int setSelected(Collection<String> names, boolean selected) {
+        int n = 0;
+        for (String name : names) {
+            if (cluster.isWorker(name)) {
+                n++;
+                if (selected) {
+                    selection.add(name);
+                } else {
+                    selection.remove(name);
+                }
+            }
+        }
+        return n;
     }
 
     public void selectAllWorkers() {
@@ -461,9 +506,9 @@ public final class Session implements AutoCloseable {
         Validation.Report report = validateAgainst(state, expected, commit.interfaceKeyBefore());
         if (!report.passed() && commit.backupName() != null) {
             state = hub.rollback(commit.backupName(), commit.after().hash());
-            return new ApplyOutcome(plan, true, commit.backupName(), report, true);
+            return told(verbOf(plan), new ApplyOutcome(plan, true, commit.backupName(), report, true));
         }
-        return new ApplyOutcome(plan, true, commit.backupName(), report, false);
+        return told(verbOf(plan), new ApplyOutcome(plan, true, commit.backupName(), report, false));
     }
 
     private Validation.Report validateAgainst(HubState s, List<PeerSpec> expected) {
@@ -546,9 +591,9 @@ public final class Session implements AutoCloseable {
         Validation.Report report = validateAgainst(state, specs(restored), commit.interfaceKeyBefore());
         if (!report.passed() && commit.backupName() != null) {
             state = hub.rollback(commit.backupName(), commit.after().hash());
-            return new ApplyOutcome(plan, true, commit.backupName(), report, true);
+            return told("restore", new ApplyOutcome(plan, true, commit.backupName(), report, true));
         }
-        return new ApplyOutcome(plan, true, commit.backupName(), report, false);
+        return told("restore", new ApplyOutcome(plan, true, commit.backupName(), report, false));
     }
 
     private static List<PeerSpec> specs(WgConfig config) {
