@@ -87,4 +87,32 @@ class SafetyRegressionTest {
         assertThat(rows.get(0).status()).isEqualTo(PeerStatus.CHANGED);
         assertThat(rows.get(0).differences()).anyMatch(d -> d.contains("without a name comment"));
     }
+
+    /** Issue 8.7: the key name as wg reads it (whitespace inside dropped, any case), not a text pattern. */
+    @Test
+    void aSecretIsHiddenWhateverTheSpellingOfItsKeyName() {
+        String psk = "cHNrLXNwbGl0LWtleS1uYW1lLXRlc3QtLi4uLi4uLi4=";
+        // wg drops whitespace in names and values alike: a key split by a space is still the key
+        String split = SECRET.substring(0, 22) + " " + SECRET.substring(22);
+        String splitPsk = psk.substring(0, 22) + " " + psk.substring(22);
+        for (String line : new String[] {"PrivateK ey = " + split, "private\tkey=" + split, "+PRIVATEKEY = " + split,
+                "Preshared Key = " + splitPsk, "PrivateK ey = " + SECRET,
+                "Preshared Key = " + psk, "-PresharedK ey = " + psk, "# -WGP- PrivateKey: " + SECRET, "PrivateKey",
+                "PrivateKey " + SECRET.substring(0, 20)}) {
+            String shown = Redaction.line(line);
+            assertThat(shown).as(line).doesNotContain(SECRET.substring(0, 20)).doesNotContain(psk.substring(0, 20))
+                    .doesNotContain(SECRET.substring(22, 40)).doesNotContain(psk.substring(22, 40));
+        }
+        WgConfig c = WgConfig.parse("wg0.conf", "[Interface]\nPrivateK ey = " + split + "\nListenPort = x\n");
+        assertThat(ConfigCheck.problems(c).toString()).doesNotContain(SECRET.substring(0, 20));
+        assertThat(dev.wgtui.core.plan.Plan.unifiedDiff("[Interface]\n", c.render(), "a", "b"))
+                .doesNotContain(SECRET.substring(0, 20)).doesNotContain(SECRET.substring(22, 40))
+                .contains("PrivateK ey = (hidden)");
+    }
+
+    @Test
+    void proseThatMentionsAPrivateKeyIsNotCut() {
+        String prose = "Preview file: /tmp/wg0.conf.preview (holds the hub's private key; mode 0600; the apply removes it)";
+        assertThat(Redaction.line(prose)).isEqualTo(prose);
+    }
 }

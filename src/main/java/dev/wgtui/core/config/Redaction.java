@@ -64,12 +64,20 @@ public final class Redaction {
         return raw;
     }
 
+    /**
+     * A line that starts with a secret's key name, as wg would read it, but has no {@code =}: the
+     * value may be on it or on the next line. (Prose that mentions a private key is not cut.)
+     */
     private static boolean namesSecret(String raw) {
         if (raw.indexOf('y') < 0 && raw.indexOf('Y') < 0) {
             return false;
         }
         String squeezed = ConfigParser.squeeze(raw).toLowerCase(Locale.ROOT);
-        return squeezed.contains("privatekey") || squeezed.contains("presharedkey");
+        int i = 0;
+        while (i < squeezed.length() && "+-#".indexOf(squeezed.charAt(i)) >= 0) {
+            i++;
+        }
+        return squeezed.startsWith("privatekey", i) || squeezed.startsWith("presharedkey", i);
     }
 
     /** The whole text with every secret hidden, line endings kept. */
