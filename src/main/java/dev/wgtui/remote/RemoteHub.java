@@ -313,7 +313,11 @@ public final class RemoteHub implements Hub {
         try {
             return run(what, script, stdin, jobTimeout());
         } catch (HubException e) {
-            if (e.getCause() instanceof HostException) {
+            // Only a round trip that broke off may have left the job running: not one that never
+            // started it (sudo wants a password, a tool is missing, no login).
+            if (e.getCause() instanceof HostException h && (h.kind() == HostException.Kind.TIMEOUT
+                    || h.kind() == HostException.Kind.CONNECT || h.kind() == HostException.Kind.COMMAND)
+                    && !h.getMessage().contains("nothing ran")) {
                 throw new HubException(e.kind(), e.getMessage() + "; on the hub the change runs to its end (or is "
                         + "rolled back) by itself, never half way: the next wgtui run says how it ended", e.getCause());
             }

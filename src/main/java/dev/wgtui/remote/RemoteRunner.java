@@ -102,6 +102,13 @@ final class RemoteRunner {
             return new HostException(HostException.Kind.MISSING_TOOL, host(),
                     "a command is missing: " + (err.isEmpty() ? "exit 127" : err));
         }
+        if (lower.contains("fish:") || lower.contains("unterminated quoted string") && lower.contains("syntax error")
+                || lower.contains("unmatched '")) {
+            // sshd hands the command line to the user's login shell: it must read POSIX quoting.
+            return new HostException(HostException.Kind.COMMAND, host(), "the SSH user's login shell could not read "
+                    + "wgtui's command (fish, csh?): give that user a POSIX login shell (sh, bash, zsh) or connect "
+                    + "as another user; nothing ran: " + lastLines(err, 2));
+        }
         if (r.exitCode() == 0) {
             return new HostException(HostException.Kind.COMMAND, host(),
                     "the output was cut short (the connection dropped?)");

@@ -39,14 +39,14 @@ has_private_key() {
 }
 
 # True when $CONF loads its key from $KEYFILE (in PostUp) and that file is there.
-loads_key_file() { [ -s "$KEYFILE" ] && grep -qF -- "$KEYFILE" "$CONF"; }
+key_file_loaded() { [ -s "$KEYFILE" ] && loads_key_file; }
 
 # Appends the interface's private key to the stripped config $1. The running key is kept (an
 # apply never changes the hub's identity); the key file is read instead when this reload is
 # asked to load it (KEYSRC=file: a worker's rotated key) or when the interface has no key.
 give_key() {
     pk=
-    if [ "$KEYSRC" = file ] && loads_key_file; then
+    if [ "$KEYSRC" = file ] && key_file_loaded; then
         from=$KEYFILE
         say "load the private key from $KEYFILE"
         pk=$(cat -- "$KEYFILE" 2>/dev/null) || pk=
@@ -54,7 +54,7 @@ give_key() {
         from="wg show $IF private-key"
         say "keep the running private key (from wg show $IF private-key)"
         pk=$(T wg show "$IF" private-key 2>/dev/null) || pk=
-        if { [ -z "$pk" ] || [ "$pk" = "(none)" ]; } && loads_key_file; then
+        if { [ -z "$pk" ] || [ "$pk" = "(none)" ]; } && key_file_loaded; then
             from=$KEYFILE
             say "$IF has no private key: load it from $KEYFILE"
             pk=$(cat -- "$KEYFILE" 2>/dev/null) || pk=
@@ -82,7 +82,7 @@ reload() {
     if is_up; then
         step strip
         S=$(mktemp "$DIR/.wgtui.$$.XXXXXX") || { WHY="cannot create a temp file in $DIR"; return 1; }
-        TEMPS="$TEMPS $S"
+        keep_temp "$S"
         say "wg-quick strip $CONF"
         if ! T wg-quick strip "$CONF" > "$S" 2>"$E"; then
             WHY="wg-quick strip $CONF failed: $(errtext "$E")"
@@ -179,7 +179,7 @@ restore_after_failure() {
     failed_why=${WHY:-}
     if [ -n "$BK" ]; then
         say "restore $CONF from $BK"
-        r=$(mktemp "$TDIR/.wgtui.$$.XXXXXX") && TEMPS="$TEMPS $r" && cat -- "$DIR/$BK" > "$r" \
+        r=$(mktemp "$TDIR/.wgtui.$$.XXXXXX") && keep_temp "$r" && cat -- "$DIR/$BK" > "$r" \
             && [ "$(sha256sum < "$r" | cut -c1-64)" = "$cur" ] && write_over "$r"
         if [ $? != 0 ]; then
             NOTE="; RESTORING $CONF FROM $DIR/$BK FAILED - restore it by hand"
@@ -206,7 +206,7 @@ if [ "$MODE" = commit ]; then
     # Taken over from the client under this job's own name, so that only this job removes it.
     NEW="$DIR/.wgtui.$$.new"
     mv -f -- "$1" "$NEW" || fail FILE "the received config is gone (removed by another run?); nothing written"
-    TEMPS="$TEMPS $NEW"
+    keep_temp "$NEW"
 fi
 
 step lock
@@ -271,12 +271,15 @@ step key
 # A config that loads its key from $KEYFILE in PostUp needs that file. A running interface's key
 # is saved there; only a new hub (no $CONF yet) gets a new key pair - an existing hub's
 # identity is never replaced behind the operator's back.
-if [ "$MODE" = commit ] && ! [ -s "$KEYFILE" ] && grep -qF -- "$KEYFILE" "$NEW"; then
+if [ "$MODE" = commit ] && ! [ -s "$KEYFILE" ] && loads_key_file "$NEW"; then
     temp K "$DIR"
     pk=$(T wg show "$IF" private-key 2>/dev/null) || pk=
     if [ -n "$pk" ] && [ "$pk" != "(none)" ]; then
         say "wg show $IF private-key > $KEYFILE (the running key, kept)"
         printf '%s\n' "$pk" > "$K" || { pk=; fail FILE "cannot write $K"; }
+    elif [ -s "$PUBFILE" ]; then
+        pk=
+        fail KEY "$PUBFILE is here but $KEYFILE is not: this host's private key is gone, and others may know its public key. wgtui does not make a new pair over it; put $KEYFILE back (or remove $PUBFILE for a new identity) and apply again; nothing written"
     elif [ "$cur" = absent ]; then
         say "wg genkey > $KEYFILE (a new hub: its first key pair)"
         T wg genkey > "$K" 2>"$E" || { pk=; fail COMMAND "wg genkey failed: $(errtext "$E")"; }

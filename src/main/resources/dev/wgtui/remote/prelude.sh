@@ -19,10 +19,17 @@ frame() { printf '\n%s:%s\n' "$B" "$1"; }
 say() { printf '[#] %s\n' "$*" >&2; }
 warn() { printf '[!] %s\n' "$*" >&2; }
 
+# TEMPS and TEMPDIRS hold one path a line (a path may have spaces; never split it into words).
 cleanup() {
-    for t in $TEMPS; do rm -f -- "$t"; done
-    for t in $TEMPDIRS; do rm -rf -- "$t"; done
+    printf '%s\n' "$TEMPS" | while IFS= read -r t; do if [ -n "$t" ]; then rm -f -- "$t"; fi; done
+    printf '%s\n' "$TEMPDIRS" | while IFS= read -r t; do if [ -n "$t" ]; then rm -rf -- "$t"; fi; done
     if [ -n "$MKLOCK" ]; then rm -rf -- "$MKLOCK"; fi
+}
+
+# keep_temp PATH: PATH is removed when the script ends.
+keep_temp() {
+    TEMPS="$TEMPS
+$1"
 }
 trap cleanup EXIT
 trap 'exit 129' HUP
@@ -92,8 +99,26 @@ alive() {
 # The name carries this script's PID, so `sweep` can tell the files of dead runs.
 temp() {
     _t=$(mktemp "$2/.wgtui.$$.XXXXXX") || fail FILE "cannot create a temp file in $2"
-    TEMPS="$TEMPS $_t"
+    keep_temp "$_t"
     eval "$1=\$_t"
+}
+
+# loads_key_file [FILE]: FILE's (default $CONF's) [Interface] loads its private key from exactly
+# $KEYFILE in a PreUp/PostUp hook (`wg set %i private-key PATH`, %i being $IF). A path that only
+# begins like $KEYFILE (privatekey-wg0) is another file.
+loads_key_file() {
+    [ -r "${1:-$CONF}" ] || return 1
+    awk -v want="$KEYFILE" -v ifname="$IF" '
+        { l = $0; sub(/#.*/, "", l) }
+        l ~ /^[ \t]*\[/ { s = tolower(l); gsub(/[ \t\r]/, "", s); inif = (s == "[interface]"); next }
+        inif {
+            k = l; sub(/=.*/, "", k); gsub(/[ \t\r]/, "", k); k = tolower(k)
+            if (k == "preup" || k == "postup") {
+                v = l; sub(/^[^=]*=/, "", v); n = split(v, w, /[ \t\r;&|]+/)
+                for (i = 1; i < n; i++) if (w[i] == "private-key") { p = w[i + 1]; gsub(/%i/, ifname, p); if (p == want) found = 1 }
+            }
+        }
+        END { exit !found }' "${1:-$CONF}"
 }
 
 # Removes the temp files of runs that were killed before they could clean up: those whose PID
