@@ -89,6 +89,21 @@ public final class AppContext implements AutoCloseable {
         return inventory;
     }
 
+    /**
+     * Says, on {@code err}, the outcomes of commits whose client was gone that the hub reported
+     * to this session and no face has shown yet (a command that read the hub without showing
+     * them): the operator hears of each once, whatever command read it.
+     */
+    public void tellUnshownReports(java.io.PrintWriter err) {
+        if (session == null) {
+            return;
+        }
+        for (dev.wgtui.core.hub.RunReport r : session.unshownReports()) {
+            err.println("wgtui: " + HubCommand.line(r));
+        }
+        err.flush();
+    }
+
     /** The session, opened on first use. */
     public Session session() throws Exception {
         if (session != null) {

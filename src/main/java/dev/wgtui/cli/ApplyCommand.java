@@ -1,7 +1,6 @@
 package dev.wgtui.cli;
 
 import dev.wgtui.core.cluster.Node;
-import dev.wgtui.core.hub.HubException;
 import dev.wgtui.core.plan.Plan;
 import dev.wgtui.core.session.ApplyOutcome;
 import dev.wgtui.core.session.Session;
@@ -75,8 +74,8 @@ final class ApplyCommand extends HubCommand {
 
     /**
      * The write the operator agreed to. Key pairs for the workers that have none are made now; a
-     * worker where that fails is left out, and the plan is made again without it and with the
-     * new keys: refused if the hub's file changed since the plan that was shown.
+     * worker where that fails is left out of the confirmed plan (its other peers and keys as shown:
+     * nothing is read again), and the made keys take the place of their stand-ins.
      */
     private ApplyOutcome applyConfirmed(Session s, Plan shown, Reached reached, List<WorkerFailure> failures)
             throws Exception {
@@ -86,10 +85,8 @@ final class ApplyCommand extends HubCommand {
                     .map(w -> s.cluster().worker(w).orElseThrow()).toList();
             List<WorkerFailure> made = root.context().workerKeys().prefetch(waiting, true);
             failures.addAll(made);
-            plan = s.plan(without(reached.workers(), made));
-            if (!plan.currentHash().equals(shown.currentHash())) {
-                throw new HubException(HubException.Kind.CONFLICT, target(shown)
-                        + " changed since the preview; nothing written - look at the diff again");
+            if (!made.isEmpty()) {
+                plan = s.without(shown, made.stream().map(WorkerFailure::worker).toList());
             }
         }
         return s.apply(plan);

@@ -102,6 +102,14 @@ public final class CommandTree {
     /** wgtui's exit codes in every command's help, and its one-line errors. */
     private static CommandLine wired(CommandLine cl) {
         listExitCodes(cl, exitCodeList());
+        cl.setExecutionStrategy(parsed -> {
+            try {
+                return new CommandLine.RunLast().execute(parsed);
+            } finally {
+                // whatever the command was: what the hub reported of commits whose client was gone
+                ((WgtuiCommand) cl.getCommand()).context().tellUnshownReports(cl.getErr());
+            }
+        });
         cl.setExecutionExceptionHandler(CommandTree::handle);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();

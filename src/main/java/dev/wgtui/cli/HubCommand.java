@@ -179,9 +179,15 @@ abstract class HubCommand implements Callable<Integer> {
         if (options().json) {
             return;
         }
-        for (RunReport r : session().state().unreported()) {
-            out().println((r.needsAttention() ? "! " : "") + Printable.of(r.describe()));
+        session().state();
+        for (RunReport r : session().unshownReports()) {
+            out().println(line(r));
         }
+    }
+
+    /** One outcome of a commit whose client was gone, as the faces say it. */
+    static String line(RunReport r) {
+        return (r.needsAttention() ? "! " : "") + Printable.of(r.describe());
     }
 
     /** {@code k8s:/etc/wireguard/wg0.conf}: where a plan writes. */

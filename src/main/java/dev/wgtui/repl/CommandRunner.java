@@ -132,6 +132,7 @@ public final class CommandRunner {
         int code;
         try {
             code = commandLine.execute(words.toArray(String[]::new));
+            root.context().tellUnshownReports(err);
         } finally {
             out.flush();
             err.flush();

@@ -183,8 +183,8 @@ public final class SshHostShell implements HostShell {
         try {
             session = client.startSession();
             Session.Command cmd = session.exec(command);
-            Future<byte[]> out = io.submit(() -> cmd.getInputStream().readAllBytes());
-            Future<byte[]> err = io.submit(() -> cmd.getErrorStream().readAllBytes());
+            Future<byte[]> out = io.submit(() -> readBounded(cmd.getInputStream()));
+            Future<byte[]> err = io.submit(() -> readBounded(cmd.getErrorStream()));
             Future<?> in = io.submit(() -> feed(cmd.getOutputStream(), stdin));
             pumps.addAll(List.of(out, err, in));
             byte[] stdout = out.get(remainingNanos(deadline), TimeUnit.NANOSECONDS);
@@ -201,6 +201,10 @@ public final class SshHostShell implements HostShell {
                     + "` ran; it was stopped");
         } catch (ExecutionException e) {
             abort(session);
+            if (e.getCause() instanceof TooMuchOutput) {
+                throw new HostException(Kind.COMMAND, target.name(), "`" + program(command) + "` printed more than "
+                        + MAX_OUTPUT + " bytes, more than any answer of wgtui's scripts; it was stopped");
+            }
             throw lost(command, e.getCause());
         } catch (IOException e) {
             abort(session);
@@ -225,6 +229,30 @@ public final class SshHostShell implements HostShell {
     }
 
     // ---- exec helpers
+
+    /** What one command may print on one stream: twice a hub config at its bound, and some. */
+    static final long MAX_OUTPUT = 2 * dev.wgtui.core.hub.Hub.MAX_CONFIG_BYTES + (1 << 20);
+
+    /** A stream that went past {@link #MAX_OUTPUT}. */
+    private static final class TooMuchOutput extends IOException {
+        TooMuchOutput() {
+            super("more than " + MAX_OUTPUT + " bytes", null);
+        }
+    }
+
+    private static byte[] readBounded(java.io.InputStream in) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] buf = new byte[64 * 1024];
+        long total = 0;
+        for (int n; (n = in.read(buf)) > 0; ) {
+            total += n;
+            if (total > MAX_OUTPUT) {
+                throw new TooMuchOutput();
+            }
+            out.write(buf, 0, n);
+        }
+        return out.toByteArray();
+    }
 
     private static Void feed(OutputStream channelIn, byte[] stdin) {
         try (OutputStream os = channelIn) {

@@ -64,7 +64,8 @@ public final class Dashboard implements AutoCloseable {
     public static final Function<String, String> NO_COMMANDS = line -> "unknown command: " + line.strip();
 
     /** A read of the hub for the table, and the selection it was read with. */
-    record Snapshot(List<PeerRow> rows, boolean liveUp, boolean hasFile, long readAt, int selectionVersion) {
+    record Snapshot(List<PeerRow> rows, boolean liveUp, boolean hasFile, long readAt, int selectionVersion,
+                    List<dev.wgtui.core.hub.RunReport> reports) {
     }
 
     /**
@@ -499,7 +500,8 @@ public final class Dashboard implements AutoCloseable {
     Snapshot readSnapshot(int version) throws Exception {
         List<PeerRow> rows = session.rows();
         var state = session.state();
-        return new Snapshot(rows, state.live().isPresent(), state.hasFile(), session.now(), version);
+        return new Snapshot(rows, state.live().isPresent(), state.hasFile(), session.now(), version,
+                session.unshownReports());
     }
 
     void show(Snapshot s) {
@@ -513,6 +515,17 @@ public final class Dashboard implements AutoCloseable {
             p.invalidate();
         }
         followCursor(null);
+        if (!s.reports().isEmpty()) {
+            // commits that ran on the hub while their client was gone: told once, first thing
+            List<Line> lines = new java.util.ArrayList<>();
+            for (dev.wgtui.core.hub.RunReport r : s.reports()) {
+                lines.addAll(Line.text((r.needsAttention() ? "! " : "") + r.describe(),
+                        r.needsAttention() ? Element.STATUS_ERROR : Element.PANE_TEXT));
+            }
+            panes.push(new Pane(Pane.Kind.ERROR, "Commits that ran while their client was gone", lines));
+            say(s.reports().stream().anyMatch(dev.wgtui.core.hub.RunReport::needsAttention) ? Tone.WARN : Tone.INFO,
+                    s.reports().get(0).describe());
+        }
     }
 
     private void load() {

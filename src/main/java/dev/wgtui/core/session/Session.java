@@ -129,6 +129,26 @@ public final class Session implements AutoCloseable {
         return state;
     }
 
+    private final Set<dev.wgtui.core.hub.RunReport> shownReports = new java.util.HashSet<>();
+
+    /**
+     * The outcomes of commits that ran on the hub while their client was gone, as read so far,
+     * that no face of this session has shown yet; marked shown now. Every face calls this after
+     * it read the hub, so whatever command read them first, the operator is told once.
+     */
+    public synchronized List<dev.wgtui.core.hub.RunReport> unshownReports() {
+        if (state == null) {
+            return List.of();
+        }
+        List<dev.wgtui.core.hub.RunReport> out = new ArrayList<>();
+        for (dev.wgtui.core.hub.RunReport r : state.unreported()) {
+            if (shownReports.add(r)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
     /** The hub's file, parsed; null when it has none yet. */
     public WgConfig currentConfig() throws HubException {
         HubState s = state();
@@ -347,6 +367,11 @@ public final class Session implements AutoCloseable {
      */
     private Plan finish(WgConfig base, WgConfig current, PeerMerge.Result merge, Map<String, String> pending,
                         Map<String, PeerSpec> planned) throws HubException, PlanRefused {
+        return finish(base, current, merge, pending, planned, state().hash());
+    }
+
+    private Plan finish(WgConfig base, WgConfig current, PeerMerge.Result merge, Map<String, String> pending,
+                        Map<String, PeerSpec> planned, String currentHash) throws HubException, PlanRefused {
         WgConfig proposed = merge.config();
         if (options.turnOffSaveConfig()) {
             WgConfig off = ConfigEdits.turnOffSaveConfig(proposed);
@@ -370,7 +395,7 @@ public final class Session implements AutoCloseable {
             throw new PlanRefused("refusing to write a config that breaks the rules", errors);
         }
         merge = new PeerMerge.Result(written, merge.added(), merge.updated(), merge.removed(), merge.reordered());
-        return new Plan(hub.node(), hub.configPath(), hub.previewPath(), current, state().hash(), written, merge,
+        return new Plan(hub.node(), hub.configPath(), hub.previewPath(), current, currentHash, written, merge,
                 pending);
     }
 
@@ -405,6 +430,43 @@ public final class Session implements AutoCloseable {
         }
         fromWorkers.forEach(w -> knownKeys.remove(w.name()));
         knownKeys.putAll(read);
+    }
+
+    /**
+     * The plan the operator saw, without {@code workers} (a worker whose key pair could not be
+     * made after the confirmation): made from the same file and the same keys, reading nothing
+     * again, so it writes nothing the operator did not see, and checked as every plan is.
+     */
+    public Plan without(Plan shown, Collection<String> workers) throws HubException, PlanRefused {
+        Set<String> drop = Set.copyOf(workers);
+        List<PeerSpec> specs = new ArrayList<>();
+        List<String> named = new ArrayList<>(shown.merge().added());
+        named.addAll(shown.merge().updated());
+        for (String name : named) {
+            if (!drop.contains(name)) {
+                shown.proposed().peer(name).map(PeerBlock::toSpec).ifPresent(specs::add);
+            }
+        }
+        Map<String, String> pending = new java.util.LinkedHashMap<>();
+        shown.pendingKeys().forEach((stand, worker) -> {
+            if (!drop.contains(worker)) {
+                pending.put(stand, worker);
+            }
+        });
+        WgConfig base = shown.current() != null ? shown.current() : newHubConfig();
+        PeerMerge.Result merge;
+        try {
+            merge = PeerMerge.merge(base, specs);
+        } catch (IllegalArgumentException e) {
+            throw new PlanRefused("cannot plan: " + e.getMessage(), List.of());
+        }
+        Map<String, PeerSpec> planned = new java.util.LinkedHashMap<>();
+        for (PeerSpec spec : specs) {
+            if (merge.added().contains(spec.name()) || merge.updated().contains(spec.name())) {
+                planned.put(spec.name(), spec);
+            }
+        }
+        return finish(base, shown.current(), merge, pending, planned, shown.currentHash());
     }
 
     /** Dry-run: leaves the preview on the hub; changes nothing else. */

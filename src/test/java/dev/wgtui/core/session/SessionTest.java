@@ -262,4 +262,39 @@ class SessionTest {
         assertThatThrownBy(() -> s.plan(List.of("k8s"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("k8s is not a worker");
     }
+
+    /** Review R4: a worker whose key pair could not be made leaves the confirmed plan; nothing is read again. */
+    @Test
+    void aPlanWithoutAWorkerIsTheShownPlanLessItsPeerReadingNothingAgain() throws Exception {
+        MemoryHub hub = new MemoryHub("[Interface]\nListenPort = 51820\n");
+        int[] asked = {0};
+        WorkerKeys keys = new WorkerKeys() {
+            public Map<String, String> publicKeys(java.util.Collection<Node> workers) {
+                return Map.of();
+            }
+
+            @Override
+            public Map<String, String> existingKeys(java.util.Collection<Node> workers) {
+                asked[0]++;
+                return Map.of();
+            }
+
+            @Override
+            public boolean canGenerate() {
+                return true;
+            }
+        };
+        Session s = session(hub, keys);
+        Plan shown = s.plan(List.of("cm4", "s2204"));
+        assertThat(shown.pendingKeys()).containsValue("s2204");
+        hub.text = hub.text + "# someone else's edit\n";   // read again, this would be in the plan
+
+        Plan without = s.without(shown, List.of("s2204"));
+        assertThat(without.proposed().peer("s2204")).isEmpty();
+        assertThat(without.proposed().peer("cm4")).isPresent();
+        assertThat(without.pendingKeys()).isEmpty();
+        assertThat(without.currentHash()).isEqualTo(shown.currentHash());
+        assertThat(without.proposed().render()).doesNotContain("someone else's edit");
+        assertThat(asked[0]).isEqualTo(1);
+    }
 }
