@@ -109,8 +109,12 @@ grep -q 'java.base' <<<"$modules" || die "jdeps found no modules; is $tree/lib/a
 log "jlink: $modules"
 compress=zip-6
 ((feature >= 21)) || compress=2
+cds=()
+# Before JDK 25 the start-up cache is a dynamic CDS archive, which needs the runtime's own base
+# archive: jlink leaves it out unless asked.
+((feature >= 25)) || cds=(--generate-cds-archive)
 "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files \
-    --compress="$compress" --output "$tree/lib/runtime"
+    --compress="$compress" "${cds[@]}" --output "$tree/lib/runtime"
 
 # The JDK looks for a security provider its java.security names but the image lacks on the class
 # path, with ServiceLoader: that instantiates BouncyCastle from its signed jar on the first
@@ -146,10 +150,12 @@ if ((feature >= 25)); then
     check_option='-XX:AOTMode=on'
     cache_option="-XX:AOTCache=\"\$home/lib/$cache\""
 else
-    cache=wgtui.jsa
-    record_option="-XX:ArchiveClassesAtExit=$tree/lib/$cache"
+    # Before JDK 25: the runtime's own CDS archive (jlink --generate-cds-archive) and no trained
+    # cache - a dynamic archive recorded on a jlink'd JDK 17 runtime crashes the JVM (17.0.15).
+    cache=''
+    record_option=''
     check_option='-Xshare:on'
-    cache_option="-XX:SharedArchiveFile=\"\$home/lib/$cache\""
+    cache_option=''
 fi
 sed -e "s|@CACHE@|$cache|g" -e "s|@CACHE_OPTION@|$cache_option|" \
     -e "s|@JVM_OPTIONS@|$jvm_options -Xlog:disable -Xlog:all=off|" \
@@ -189,6 +195,9 @@ for _ in $(seq 300); do
 done
 grep -q '^ready$' "$work/hub.log" || { cat "$work/hub.log" >&2; die "the training hub did not start within 30 s"; }
 
+if [[ -z $cache ]]; then
+    log "no trained start-up cache before JDK 25 (the runtime's own class-data archive is used)"
+else
 log "training the start-up cache ($cache)"
 mkdir -p "$work/home"
 # A home of its own: no ~/.ssh/config or known_hosts of the build user's in the way.
@@ -203,6 +212,7 @@ if ! env -u JAVA_TOOL_OPTIONS -u JDK_JAVA_OPTIONS -u _JAVA_OPTIONS -u SSH_AUTH_S
 fi
 stop_hub
 [[ -s $tree/lib/$cache ]] || { tail -n 40 "$work/training.log" >&2; die "no $cache was written"; }
+fi
 
 # The cache must be usable from the tree as shipped: refuse to release one the JVM would ignore.
 # shellcheck disable=SC2086

@@ -1,6 +1,6 @@
 #!/bin/sh
 # wgtui, as installed from a release: runs wgtui on the Java runtime shipped beside it
-# (lib/runtime), from its start-up cache (lib/@CACHE@). No Java needs to be installed.
+# (lib/runtime), from its start-up cache when it has one (lib/@CACHE@). No Java needs to be installed.
 # WGTUI_JAVA_OPTS adds options for the JVM; JAVA_TOOL_OPTIONS and the like meant for other
 # Java programs are left out, as is any java on PATH.
 # Where this file really is (/usr/bin/wgtui is a link into /usr/lib/wgtui/bin).
