@@ -46,6 +46,9 @@ public final class NodeReader {
     }
 
     private static Node readVars(String where, String host, Map<String, Object> vars) {
+        if (!Printable.isSafe(host)) {
+            throw new IllegalArgumentException(where + "the host name holds control or invisible characters");
+        }
         List<String> addresses = addresses(where, vars);
         String ip = addresses.get(0);
         List<String> allowed = new ArrayList<>();

@@ -49,7 +49,8 @@ public record Cidr(boolean v6, byte[] address, int prefix) {
                 out[part++] = (byte) value;
                 value = 0;
                 digits = 0;
-            } else if (c >= '0' && c <= '9' && digits < 3) {
+            } else if (c >= '0' && c <= '9' && digits < 3 && !(digits == 1 && value == 0)) {
+                // no leading zero (010 is not 10 to inet_pton)
                 value = value * 10 + (c - '0');
                 digits++;
                 if (value > 255) {
@@ -115,11 +116,16 @@ public record Cidr(boolean v6, byte[] address, int prefix) {
             if (p.isEmpty() || p.length() > 4) {
                 return null;
             }
-            try {
-                out[i] = Integer.parseInt(p, 16);
-            } catch (NumberFormatException e) {
-                return null;
+            int v = 0;
+            for (int j = 0; j < p.length(); j++) {
+                // ASCII hex digits only, as inet_pton reads them (no sign, no other scripts' digits)
+                int d = Character.digit(p.charAt(j), 16);
+                if (d < 0 || p.charAt(j) > 'f') {
+                    return null;
+                }
+                v = v * 16 + d;
             }
+            out[i] = v;
         }
         return out;
     }

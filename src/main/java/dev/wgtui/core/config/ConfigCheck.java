@@ -41,7 +41,17 @@ public final class ConfigCheck {
         List<Problem> out = new ArrayList<>();
         String section = null;
         int interfaces = 0;
+        boolean brokenSecret = false;
         for (ConfigLine line : config.lines()) {
+            boolean continuesSecret = brokenSecret && Redaction.isBase64Run(line.raw());
+            brokenSecret = Redaction.brokenSecret(line.raw());
+            if (continuesSecret) {
+                // the rest of a key broken over two lines: said without a character of it
+                out.add(new Problem(Problem.Severity.ERROR, src, line.number(),
+                        "the line goes on with the key above (a PrivateKey or PresharedKey broken over two lines?); "
+                                + "wg would reject it", Redaction.HIDDEN));
+                continue;
+            }
             if (line instanceof ConfigLine.Section s) {
                 section = s.name().toLowerCase(Locale.ROOT);
                 if (section.equals("interface")) {
@@ -275,7 +285,8 @@ public final class ConfigCheck {
 
     /** An unknown key's name for a message; a long one may be a wrapped secret and is not repeated. */
     private static String keyName(String key) {
-        return key.length() > 32 ? "(a " + key.length() + "-character name, not shown)" : key;
+        return key.length() > 32 || key.length() >= 8 && Redaction.isBase64Run(key)
+                ? "(a " + key.length() + "-character name, not shown)" : key;
     }
 
     private static boolean isPort(String v) {

@@ -41,11 +41,17 @@ public final class PeerBlock {
     /** A block whose name was settled by {@link WgConfig} (weak labels that repeat become unnamed). */
     static PeerBlock of(List<ConfigLine> lines, List<ConfigLine> gap, int header, NameStyle.Found found,
                         boolean disabled) {
+        return of(lines, gap, header, found, disabled, 4);
+    }
+
+    /** @param keyBytes how many bytes of the key a derived name shows (more when two would clash) */
+    static PeerBlock of(List<ConfigLine> lines, List<ConfigLine> gap, int header, NameStyle.Found found,
+                        boolean disabled, int keyBytes) {
         if (found != null) {
             return new PeerBlock(lines, gap, header, found.name(), true, found.style(), disabled);
         }
         PeerBlock unnamed = new PeerBlock(lines, gap, header, "", false, NameStyle.DERIVED, disabled);
-        return new PeerBlock(lines, gap, header, derivedName(unnamed.publicKey().orElse("")), false,
+        return new PeerBlock(lines, gap, header, derivedName(unnamed.publicKey().orElse(""), keyBytes), false,
                 NameStyle.DERIVED, disabled);
     }
 
@@ -61,9 +67,15 @@ public final class PeerBlock {
                 return onHeader.get();
             }
         }
+        // A convention counts only where it is written: in the comments above [Peer] (and its
+        // opening marker), or in the comments right under it - never in a note after the entries.
+        int underEnd = header + 1;
+        while (underEnd < lines.size() && lines.get(underEnd) instanceof ConfigLine.Comment) {
+            underEnd++;
+        }
         boolean wireguardUi = false;
         NameStyle.Found explicit = null;
-        for (int i = 0; i < lines.size(); i++) {
+        for (int i = 0; i < underEnd; i++) {
             if (i == header || !(lines.get(i) instanceof ConfigLine.Comment)) {
                 continue;
             }
@@ -71,7 +83,7 @@ public final class PeerBlock {
             if (i < header && NameStyle.isWireguardUiId(raw)) {
                 wireguardUi = true;
             }
-            if (explicit == null) {
+            if (explicit == null && !NameStyle.isEndMarker(raw)) {
                 explicit = NameStyle.explicit(raw).or(() -> NameStyle.wgGenWeb(raw)).orElse(null);
             }
         }
@@ -100,6 +112,10 @@ public final class PeerBlock {
 
     /** The name wgtui shows for a peer without a name comment, stable for its key. */
     public static String derivedName(String publicKey) {
+        return derivedName(publicKey, 4);
+    }
+
+    private static String derivedName(String publicKey, int keyBytes) {
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(publicKey);
@@ -107,7 +123,7 @@ public final class PeerBlock {
             bytes = publicKey.getBytes(StandardCharsets.UTF_8);
         }
         StringBuilder hex = new StringBuilder("peer-");
-        for (int i = 0; i < Math.min(4, bytes.length); i++) {
+        for (int i = 0; i < Math.min(keyBytes, bytes.length); i++) {
             hex.append(String.format("%02x", bytes[i] & 0xff));
         }
         return bytes.length == 0 ? "peer-unnamed" : hex.toString();

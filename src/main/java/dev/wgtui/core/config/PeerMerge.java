@@ -69,6 +69,11 @@ public final class PeerMerge {
             }
         }
         NameStyle style = current.nameStyleForNewPeers();
+        // every name the file will have: a marker is written only when no other name can be taken
+        // for it by the tool's own patterns
+        Set<String> allNames = new HashSet<>();
+        blocks.forEach(b -> allNames.add(b.name()));
+        selected.forEach(spec -> allNames.add(spec.name()));
         Map<Integer, List<ConfigLine>> replaced = new HashMap<>();
         List<PeerSpec> fresh = new ArrayList<>();
         List<String> added = new ArrayList<>();
@@ -96,7 +101,7 @@ public final class PeerMerge {
                 added.add(spec.name());
                 continue;
             }
-            List<ConfigLine> changed = update(blocks.get(index), spec, style, eol);
+            List<ConfigLine> changed = update(blocks.get(index), spec, styleFor(spec.name(), style, allNames), eol);
             if (changed != null) {
                 replaced.put(index, changed);
                 updated.add(spec.name());
@@ -112,7 +117,8 @@ public final class PeerMerge {
         for (int i = 0; i < blocks.size(); i++) {
             String name = blocks.get(i).name();
             while (sorted && next < fresh.size() && fresh.get(next).name().compareTo(name) < 0) {
-                pieces.add(new Piece(newBlock(fresh.get(next++), style, blocks, eol), true));
+                PeerSpec f = fresh.get(next++);
+                pieces.add(new Piece(newBlock(f, styleFor(f.name(), style, allNames), eol), true));
             }
             pieces.add(new Piece(replaced.getOrDefault(i, blocks.get(i).lines()), false));
             if (!blocks.get(i).gap().isEmpty()) {
@@ -120,7 +126,8 @@ public final class PeerMerge {
             }
         }
         while (next < fresh.size()) {
-            pieces.add(new Piece(newBlock(fresh.get(next++), style, blocks, eol), true));
+            PeerSpec f = fresh.get(next++);
+            pieces.add(new Piece(newBlock(f, styleFor(f.name(), style, allNames), eol), true));
         }
         return new Result(assemble(current, pieces, eol), added, updated, List.of());
     }
@@ -140,6 +147,7 @@ public final class PeerMerge {
         List<ConfigLine> out = new ArrayList<>(current.lines().size());
         out.addAll(current.preamble());
         boolean gap = false;
+        boolean closed = true; // what is written so far ends with no peer's open lines (the preamble, an END marker)
         for (PeerBlock b : blocks) {
             if (b.disabled() || keep.contains(b.name())) {
                 if (gap && !out.isEmpty() && WgConfig.joinsPeerBelow(out.get(out.size() - 1))) {
@@ -150,9 +158,14 @@ public final class PeerMerge {
                 out.addAll(b.lines());
                 out.addAll(b.gap());
                 gap = false;
+                closed = endsWithMarker(b);
+            } else if (hasSection(b.gap()) || closed && b.gap().stream().anyMatch(l -> !(l instanceof ConfigLine.Blank))) {
+                // What followed its closing marker is no peer's: it stays where it was - a section
+                // after it ([Interface] written after the peers) always; a note when what comes
+                // before it has no open lines to take it (else it would become that peer's).
+                out.addAll(b.gap());
+                gap = false;
             } else {
-                // what followed its closing marker goes too: left behind, it would become the
-                // previous peer's trailing lines
                 gap = true;
             }
         }
@@ -176,6 +189,10 @@ public final class PeerMerge {
         if (current.sortedByName()) {
             return new Result(current, List.of(), List.of(), List.of());
         }
+        if (current.blocks().stream().anyMatch(b -> hasSection(b.gap()))) {
+            throw new IllegalArgumentException(current.source() + " has a section after its peers (an [Interface] at "
+                    + "the end?); sorting would move it with a peer. Move it above the peers first");
+        }
         String eol = current.lineEnding();
         List<PeerBlock> order = new ArrayList<>(current.blocks());
         order.sort(Comparator.comparing(PeerBlock::name));
@@ -189,7 +206,7 @@ public final class PeerMerge {
                 block.remove(block.size() - 1);
             }
             endLine(out, eol);
-            if (n > 0 && (blankSeparated || WgConfig.joinsPeerBelow(out.get(out.size() - 1)))) {
+            if (!out.isEmpty() && (n > 0 && blankSeparated || WgConfig.joinsPeerBelow(out.get(out.size() - 1)))) {
                 out.add(line("", eol));
             }
             out.addAll(block);
@@ -244,6 +261,20 @@ public final class PeerMerge {
             }
         }
         return blank * 2 >= blocks.size() - 1;
+    }
+
+    private static boolean endsWithMarker(PeerBlock b) {
+        for (int i = b.lines().size() - 1; i >= 0; i--) {
+            ConfigLine l = b.lines().get(i);
+            if (!(l instanceof ConfigLine.Blank)) {
+                return l instanceof ConfigLine.Comment c && NameStyle.isEndMarker(c.raw());
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasSection(List<ConfigLine> lines) {
+        return lines.stream().anyMatch(l -> l instanceof ConfigLine.Section);
     }
 
     private static List<ConfigLine> withGap(PeerBlock b) {
@@ -315,7 +346,7 @@ public final class PeerMerge {
             setEntry(lines, "Endpoint", spec.endpoint(), eol);
             changed = true;
         }
-        if (spec.persistentKeepalive() != null && !Objects.equals(spec.persistentKeepalive(),
+        if (spec.persistentKeepalive() != null && !PeerSpec.sameKeepalive(spec.persistentKeepalive(),
                 peer.persistentKeepalive().map(PeerSpec::keepaliveValue).orElse(null))) {
             setEntry(lines, "PersistentKeepalive", spec.persistentKeepalive().toString(), eol);
             changed = true;
@@ -326,6 +357,9 @@ public final class PeerMerge {
     /** An unnamed peer adopted by a worker gets its name written in the file's convention. */
     private static void nameUnnamed(List<ConfigLine> lines, int header, String name, NameStyle style, String eol) {
         NameStyle s = PeerBlock.isWritableName(name, style) ? style : NameStyle.BELOW;
+        if (s == NameStyle.SECTION_LINE && lines.get(header).raw().indexOf('#') >= 0) {
+            s = NameStyle.BELOW; // the [Peer] line has a comment of its own already
+        }
         int after = lastEntryIndex(lines) + 1;
         List<String> closing = s.linesAfter(name);
         for (int i = closing.size() - 1; i >= 0; i--) {
@@ -404,13 +438,45 @@ public final class PeerMerge {
         return -1;
     }
 
-    private static List<ConfigLine> newBlock(PeerSpec spec, NameStyle fileStyle, List<PeerBlock> existing, String eol) {
-        NameStyle style = PeerBlock.isWritableName(spec.name(), fileStyle) ? fileStyle : NameStyle.BELOW;
-        if (style == NameStyle.PIVPN && existing.stream().anyMatch(b -> b.name().startsWith(spec.name())
-                || spec.name().startsWith(b.name()))) {
-            // PiVPN's disable/enable match "### begin NAME" unanchored: phone would take phone2 along.
-            style = NameStyle.BELOW;
+    /**
+     * The convention a peer named {@code name} is written in: the file's, unless the tool that owns
+     * that convention could take another name's lines for it (Nyr and angristan make names of
+     * letters, digits, '_' and '-' and match them as sed patterns, where '.' is any character;
+     * PiVPN matches "### begin NAME" unanchored, so a name that begins another is taken along):
+     * then the seed's {@code # name}.
+     */
+    static NameStyle styleFor(String name, NameStyle fileStyle, Set<String> allNames) {
+        NameStyle style = PeerBlock.isWritableName(name, fileStyle) ? fileStyle : NameStyle.BELOW;
+        if (style == NameStyle.BEGIN_END_PEER || style == NameStyle.CLIENT_HASHES) {
+            if (!name.matches("[A-Za-z0-9_-]+") || allNames.stream().anyMatch(other -> !other.equals(name)
+                    && other.length() == name.length() && sedMatches(other, name))) {
+                return NameStyle.BELOW;
+            }
+        } else if (style == NameStyle.PIVPN) {
+            if (!name.matches("[A-Za-z0-9@_-]+") || allNames.stream().anyMatch(other -> !other.equals(name)
+                    && (other.startsWith(name) || name.startsWith(other) || sedMatchesPrefix(other, name)))) {
+                return NameStyle.BELOW;
+            }
         }
+        return style;
+    }
+
+    /** True when {@code pattern}, read as sed reads a name pasted into a regex ('.' is any character), matches {@code text}. */
+    private static boolean sedMatches(String pattern, String text) {
+        for (int i = 0; i < pattern.length(); i++) {
+            if (pattern.charAt(i) != '.' && pattern.charAt(i) != text.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sedMatchesPrefix(String pattern, String text) {
+        return pattern.indexOf('.') >= 0 && pattern.length() <= text.length()
+                && sedMatches(pattern, text.substring(0, pattern.length()));
+    }
+
+    private static List<ConfigLine> newBlock(PeerSpec spec, NameStyle style, String eol) {
         List<ConfigLine> lines = new ArrayList<>();
         style.linesAbove(spec.name()).forEach(l -> lines.add(line(l, eol)));
         lines.add(line(style.header(spec.name()), eol));
@@ -448,7 +514,7 @@ public final class PeerMerge {
                 PeerSpec b = p.toSpec();
                 if (!Objects.equals(a.publicKey(), b.publicKey()) || !sameCidrs(a.allowedIps(), b.allowedIps())
                         || !PeerSpec.sameEndpoint(a.endpoint(), b.endpoint())
-                        || !Objects.equals(a.persistentKeepalive(), b.persistentKeepalive())) {
+                        || !PeerSpec.sameKeepalive(a.persistentKeepalive(), b.persistentKeepalive())) {
                     updated.add(p.name());
                 }
             }

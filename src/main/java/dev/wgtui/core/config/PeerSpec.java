@@ -36,6 +36,11 @@ public record PeerSpec(String name, String publicKey, List<String> allowedIps, S
         return "[" + endpoint.substring(0, last) + "]" + endpoint.substring(last);
     }
 
+    /** True when two keepalives mean the same to wg: 0, "off" and none are all off. */
+    public static boolean sameKeepalive(Integer a, Integer b) {
+        return Objects.equals(a == null ? 0 : a, b == null ? 0 : b);
+    }
+
     static Integer keepaliveValue(String text) {
         if (text.equalsIgnoreCase("off")) {
             return 0;

@@ -1,5 +1,7 @@
 package dev.wgtui.core.config;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -27,6 +29,9 @@ public final class Redaction {
      * a PrivateKey too; a diff line's leading {@code +}, {@code -} or space is allowed.
      */
     public static String line(String raw) {
+        if (raw.length() >= 16 && isBase64Run(raw) && raw.strip().length() >= 16) {
+            return HIDDEN; // a long run of base64 alone on a line: a piece of a key, whatever its name
+        }
         int eq = raw.indexOf('=');
         if (eq >= 0) {
             int hash = raw.indexOf('#');
@@ -78,6 +83,61 @@ public final class Redaction {
             i++;
         }
         return squeezed.startsWith("privatekey", i) || squeezed.startsWith("presharedkey", i);
+    }
+
+    /**
+     * Lines in file order with every secret hidden, also a secret broken over two lines: the
+     * line right after a PrivateKey or PresharedKey whose value is not a whole key, when it holds
+     * nothing but base64, is the rest of that key.
+     */
+    public static List<String> lines(List<String> raws) {
+        List<String> out = new ArrayList<>(raws.size());
+        boolean broken = false;
+        for (String raw : raws) {
+            out.add(broken && isBase64Run(raw) ? HIDDEN : line(raw));
+            broken = brokenSecret(raw);
+        }
+        return out;
+    }
+
+    /** True for {@code PrivateKey = …} or {@code PresharedKey = …} whose value is not a whole key. */
+    public static boolean brokenSecret(String raw) {
+        int eq = raw.indexOf('=');
+        int hash = raw.indexOf('#');
+        if (eq < 0 || hash >= 0 && hash < eq) {
+            return false;
+        }
+        String key = ConfigParser.squeeze(raw.substring(0, eq)).toLowerCase(Locale.ROOT);
+        if (!key.isEmpty() && (key.charAt(0) == '-' || key.charAt(0) == '+')) {
+            key = key.substring(1);
+        }
+        String value = ConfigParser.squeeze(hash < 0 ? raw.substring(eq + 1) : raw.substring(eq + 1, hash));
+        return (key.equals("privatekey") || key.equals("presharedkey")) && !Keys.isValid(value);
+    }
+
+    /**
+     * A line of nothing but base64 - letters, digits, {@code +}, {@code /}, and {@code =} only at
+     * its end (a diff line's marker allowed): a piece of a key, never a config line.
+     */
+    public static boolean isBase64Run(String raw) {
+        String s = raw.strip();
+        if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {
+            s = s.substring(1);
+        }
+        int end = s.length();
+        while (end > 0 && s.charAt(end - 1) == '=') {
+            end--;
+        }
+        if (end == 0 || s.length() - end > 2) {
+            return false;
+        }
+        for (int i = 0; i < end; i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The whole text with every secret hidden, line endings kept. */

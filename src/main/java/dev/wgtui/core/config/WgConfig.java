@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A wg0.conf as a list of lines, cut into the preamble and the blocks its peers own (see
@@ -50,24 +51,46 @@ public final class WgConfig {
                 weakCount.merge(found.name(), 1, Integer::sum);
             }
         }
+        for (int i = 0; i < names.size(); i++) {
+            NameStyle.Found found = names.get(i);
+            if (found != null && !found.strong() && weakCount.get(found.name()) > 1) {
+                names.set(i, null); // the same label on several peers is a remark, not a name
+            }
+        }
+        List<PeerBlock> all = blocks(lines, units, names, Set.of());
+        // Two unnamed peers whose keys share their first bytes would share a name: they get longer ones.
+        Map<String, Integer> derived = new HashMap<>();
+        all.stream().filter(b -> !b.named()).forEach(b -> derived.merge(b.name(), 1, Integer::sum));
+        Set<String> clashing = new java.util.HashSet<>();
+        derived.forEach((name, n) -> {
+            if (n > 1) {
+                clashing.add(name);
+            }
+        });
+        if (!clashing.isEmpty()) {
+            all = blocks(lines, units, names, clashing);
+        }
+        List<PeerBlock> active = all.stream().filter(b -> !b.disabled()).toList();
+        return new Structure(preambleEnd, Collections.unmodifiableList(all), active);
+    }
+
+    private static List<PeerBlock> blocks(List<ConfigLine> lines, List<int[]> units, List<NameStyle.Found> names,
+                                          Set<String> clashing) {
         List<PeerBlock> all = new ArrayList<>(units.size());
-        List<PeerBlock> active = new ArrayList<>(units.size());
         for (int i = 0; i < units.size(); i++) {
             int[] u = units.get(i);
             int end = i + 1 < units.size() ? units.get(i + 1)[0] : lines.size();
             NameStyle.Found found = names.get(i);
-            if (found != null && !found.strong() && weakCount.get(found.name()) > 1) {
-                found = null; // the same label on several peers is a remark, not a name
+            int owned = ownedEnd(lines, u[1], end, found);
+            PeerBlock block = PeerBlock.of(lines.subList(u[0], owned), lines.subList(owned, end), u[1] - u[0], found,
+                    u[2] == 1, 4);
+            if (!clashing.isEmpty() && !block.named() && clashing.contains(block.name())) {
+                block = PeerBlock.of(lines.subList(u[0], owned), lines.subList(owned, end), u[1] - u[0], null,
+                        u[2] == 1, 8);
             }
-            int owned = found == null ? end : ownedEnd(lines, u[1], end, found);
-            PeerBlock block = PeerBlock.of(lines.subList(u[0], owned), lines.subList(owned, end),
-                    u[1] - u[0], found, u[2] == 1);
             all.add(block);
-            if (!block.disabled()) {
-                active.add(block);
-            }
         }
-        return new Structure(preambleEnd, Collections.unmodifiableList(all), Collections.unmodifiableList(active));
+        return all;
     }
 
     /** Parses {@code text}; never fails: problems are reported by {@link ConfigCheck}. */
@@ -238,11 +261,18 @@ public final class WgConfig {
     }
 
     /**
-     * Where a marked peer's lines end: after its closing marker ({@code # END_PEER x},
+     * Where a peer's lines end: at the next section ({@code [Interface]} written after the peers
+     * is no peer's), and for a marked peer after its closing marker ({@code # END_PEER x},
      * {@code ### end x ###}); what follows up to the next peer is no peer's.
      */
     private static int ownedEnd(List<ConfigLine> lines, int header, int end, NameStyle.Found name) {
-        if (name.style() != NameStyle.BEGIN_END_PEER && name.style() != NameStyle.PIVPN) {
+        for (int i = header + 1; i < end; i++) {
+            if (lines.get(i) instanceof ConfigLine.Section) {
+                end = i;
+                break;
+            }
+        }
+        if (name == null || name.style() != NameStyle.BEGIN_END_PEER && name.style() != NameStyle.PIVPN) {
             return end;
         }
         for (int i = end - 1; i > header; i--) {
@@ -288,8 +318,8 @@ public final class WgConfig {
         boolean sawHeader = false;
         for (int j = begin + 1; j < lines.size(); j++) {
             ConfigLine l = lines.get(j);
-            if (!(l instanceof ConfigLine.Comment)) {
-                return -1;
+            if (!(l instanceof ConfigLine.Comment) || NameStyle.beginMarker(l.raw()).isPresent()) {
+                return -1; // another opening marker first: not this one's block (and each line is looked at once)
             }
             if (isCommentedPeerHeader(l.raw())) {
                 sawHeader = true;
@@ -304,24 +334,25 @@ public final class WgConfig {
 
     /** True for a comment that, right above a {@code [Peer]} line, would be read as that peer's. */
     static boolean joinsPeerBelow(ConfigLine line) {
-        return line instanceof ConfigLine.Comment c && !NameStyle.isEndMarker(c.raw()) && !isCommentedInterfaceEntry(c.raw());
+        return line instanceof ConfigLine.Comment c && !NameStyle.isEndMarker(c.raw()) && !isCommentedEntry(c.raw());
     }
 
-    private static final java.util.Set<String> INTERFACE_KEYS = java.util.Set.of("privatekey", "listenport", "fwmark",
-            "address", "dns", "mtu", "table", "preup", "postup", "predown", "postdown", "saveconfig");
+    private static final java.util.Set<String> KEYS = java.util.Set.of("privatekey", "listenport", "fwmark",
+            "address", "dns", "mtu", "table", "preup", "postup", "predown", "postdown", "saveconfig", "publickey",
+            "presharedkey", "allowedips", "endpoint", "persistentkeepalive");
 
     /**
-     * {@code # PostDown = iptables ...}: an [Interface] line commented out belongs to the
-     * section it sits in, not to the peer below it.
+     * {@code # PostDown = iptables ...}, {@code #PersistentKeepalive = 25}: a config line commented
+     * out belongs to the section it sits in, not to the peer below it.
      */
-    private static boolean isCommentedInterfaceEntry(String raw) {
+    private static boolean isCommentedEntry(String raw) {
         String s = raw.strip();
         int i = 0;
         while (i < s.length() && s.charAt(i) == '#') {
             i++;
         }
         ConfigLine inner = ConfigParser.classify(s.substring(i), "", 0);
-        return inner instanceof ConfigLine.Entry e && INTERFACE_KEYS.contains(e.key().toLowerCase(java.util.Locale.ROOT));
+        return inner instanceof ConfigLine.Entry e && KEYS.contains(e.key().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static boolean isCommentedPeerHeader(String raw) {

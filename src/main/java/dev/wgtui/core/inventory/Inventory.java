@@ -50,9 +50,16 @@ public final class Inventory {
         this.hosts = tree.hosts();
         this.groups = tree.groups();
         this.groupNames = Collections.unmodifiableSortedSet(new TreeSet<>(groups.keySet()));
+        Map<String, Integer> position = new java.util.HashMap<>(hosts.size() * 2);
+        for (String host : hosts) {
+            position.putIfAbsent(host, position.size());
+        }
         for (String group : groups.keySet()) {
             Set<String> inGroup = hostsUnder(group);
-            List<String> ordered = hosts.stream().filter(inGroup::contains).toList();
+            // in inventory order, sorted by position: not a scan of every host per group (a
+            // cloud inventory has a group per instance)
+            List<String> ordered = inGroup.stream().filter(position::containsKey)
+                    .sorted(java.util.Comparator.comparingInt(position::get)).toList();
             members.put(group, ordered);
             if (!group.equals(InventoryBuilder.ALL)) {
                 ordered.forEach(host -> memberships.computeIfAbsent(host, h -> new TreeSet<>()).add(group));

@@ -173,6 +173,11 @@ final class YamlReader {
         for (Object part : parts) {
             size = Math.min(MAX_EXPANDED_ITEMS + 1, size + expandedSize(part, open, sizes, node));
         }
+        if (value instanceof Map<?, ?> map) {
+            for (Object key : map.keySet()) { // an alias can be a key too (? *a : 1)
+                size = Math.min(MAX_EXPANDED_ITEMS + 1, size + expandedSize(key, open, sizes, node));
+            }
+        }
         open.remove(value);
         sizes.put(value, size);
         return size;

@@ -149,13 +149,18 @@ public record Plan(String node, String targetFile, String previewFile, WgConfig 
             java.util.regex.Pattern.compile("@@ -(\\d+)(,\\d+)? \\+(\\d+)(,\\d+)? @@(.*)");
 
     private static List<String> shown(List<ConfigLine> lines, Map<String, String> pendingKeys) {
-        List<String> out = new ArrayList<>(lines.size());
+        List<String> raws = new ArrayList<>(lines.size());
         for (ConfigLine line : lines) {
-            String text = Redaction.line(line.raw());
-            for (Map.Entry<String, String> e : pendingKeys.entrySet()) {
-                text = text.replace(e.getKey(), "(made on " + e.getValue() + " at apply)");
-            }
-            out.add(text);
+            raws.add(line.raw());
+        }
+        List<String> out = Redaction.lines(raws);
+        if (!pendingKeys.isEmpty()) {
+            out.replaceAll(text -> {
+                for (Map.Entry<String, String> e : pendingKeys.entrySet()) {
+                    text = text.replace(e.getKey(), "(made on " + e.getValue() + " at apply)");
+                }
+                return text;
+            });
         }
         return out;
     }

@@ -357,7 +357,13 @@ public final class Session implements AutoCloseable {
         if (current == null) {
             throw new PlanRefused(hub.node() + ": " + hub.configPath() + " does not exist; nothing to sort", List.of());
         }
-        return finish(current, current, PeerMerge.sort(current), Map.of(), Map.of());
+        PeerMerge.Result sorted;
+        try {
+            sorted = PeerMerge.sort(current);
+        } catch (IllegalArgumentException e) {
+            throw new PlanRefused("cannot sort: " + e.getMessage(), List.of());
+        }
+        return finish(current, current, sorted, Map.of(), Map.of());
     }
 
     /**
@@ -384,7 +390,8 @@ public final class Session implements AutoCloseable {
             }
         }
         WgConfig written = proposed == current ? current : WgConfig.parse(source(), proposed.render());
-        List<String> mismatches = RenderCheck.mismatches(base, proposed, written, planned, Set.copyOf(merge.removed()));
+        List<String> mismatches = RenderCheck.mismatches(base, proposed, written, planned, Set.copyOf(merge.removed()),
+                merge.reordered());
         if (!mismatches.isEmpty()) {
             throw new PlanRefused("refusing to write: the config text is not what was planned ("
                     + String.join("; ", mismatches) + ")", List.of());

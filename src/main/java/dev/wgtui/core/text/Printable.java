@@ -2,8 +2,8 @@ package dev.wgtui.core.text;
 
 /**
  * Text from files and inventories made safe to show on a terminal: control characters (C0, DEL,
- * C1) and the invisible Unicode format characters that reorder or hide text (bidi overrides,
- * zero-width marks) are shown escaped, so a host or peer name can never move the cursor,
+ * C1), the invisible Unicode format characters that reorder or hide text (bidi overrides,
+ * zero-width marks, every other format character) and the line separators are shown escaped, so a host or peer name can never move the cursor,
  * change colours or hide a character from the operator. Every face prints names through here.
  */
 public final class Printable {
@@ -33,8 +33,8 @@ public final class Printable {
     public static boolean isSafe(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c < 0x20 || (c >= 0x7f && c < 0xa0) || (c >= 0x200b && unsafe(c)) || c == 0xfeff
-                    || Character.isSurrogate(c) && unsafe(s.codePointAt(i))) {
+            if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c >= 0xad && (Character.isSurrogate(c)
+                    ? unsafe(s.codePointAt(i)) : unsafe(c))) {
                 return false;
             }
         }
@@ -45,8 +45,8 @@ public final class Printable {
         if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) {
             return true;
         }
-        // Zero-width and direction marks, bidi embeddings, overrides and isolates, BOM.
-        return (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x2069)
-                || cp == 0xfeff || (cp >= 0xe0000 && cp <= 0xe007f);
+        // Every format character (zero-width and direction marks, bidi embeddings, overrides and
+        // isolates, soft hyphen, BOM, tags) and the line and paragraph separators.
+        return Character.getType(cp) == Character.FORMAT || cp == 0x2028 || cp == 0x2029;
     }
 }
