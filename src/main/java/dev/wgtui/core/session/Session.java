@@ -270,8 +270,6 @@ public final class Session implements AutoCloseable {
      * and the write.
      */
     public Plan plan(Collection<String> workers) throws HubException, ConfigException, PlanRefused {
-        refresh();
-        WgConfig current = checkedCurrent();
         Set<String> wanted = Set.copyOf(workers);
         for (String w : wanted) {
             if (!cluster.isWorker(w)) {
@@ -279,7 +277,19 @@ public final class Session implements AutoCloseable {
             }
         }
         List<Node> chosen = cluster.workers().stream().filter(w -> wanted.contains(w.name())).toList();
-        resolveKeys(chosen);
+        // The hub and the workers are read at the same time: one round trip of waiting, not two.
+        java.util.concurrent.CompletableFuture<Map<String, String>> keys = readKeysAsync(chosen);
+        WgConfig current;
+        try {
+            refresh();
+            current = checkedCurrent();
+        } catch (HubException | ConfigException | RuntimeException e) {
+            if (keys != null) {
+                keys.cancel(true);
+            }
+            throw e;
+        }
+        resolveKeys(chosen, keys);
         List<PeerSpec> specs = new ArrayList<>();
         List<Problem> missing = new ArrayList<>();
         Map<String, String> pending = new java.util.LinkedHashMap<>();
@@ -425,17 +435,41 @@ public final class Session implements AutoCloseable {
      * worker during the session is picked up); one that has no key pair yet is forgotten.
      */
     private void resolveKeys(List<Node> chosen) throws PlanRefused {
+        resolveKeys(chosen, readKeysAsync(chosen));
+    }
+
+    /** The keys of the chosen workers that have none in the inventory, being read; null when none is needed. */
+    private java.util.concurrent.CompletableFuture<Map<String, String>> readKeysAsync(List<Node> chosen) {
         List<Node> fromWorkers = chosen.stream().filter(w -> w.publicKey().isEmpty()).toList();
         if (fromWorkers.isEmpty()) {
+            return null;
+        }
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return workerKeys.existingKeys(fromWorkers);
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+    }
+
+    private void resolveKeys(List<Node> chosen, java.util.concurrent.CompletableFuture<Map<String, String>> keys)
+            throws PlanRefused {
+        if (keys == null) {
             return;
         }
         Map<String, String> read;
         try {
-            read = workerKeys.existingKeys(fromWorkers);
-        } catch (Exception e) {
-            throw new PlanRefused("cannot read workers' keys: " + e.getMessage(), List.of());
+            read = keys.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlanRefused("interrupted while reading workers' keys", List.of());
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                    ? c.getCause() : e.getCause();
+            throw new PlanRefused("cannot read workers' keys: " + cause.getMessage(), List.of());
         }
-        fromWorkers.forEach(w -> knownKeys.remove(w.name()));
+        chosen.stream().filter(w -> w.publicKey().isEmpty()).forEach(w -> knownKeys.remove(w.name()));
         knownKeys.putAll(read);
     }
 
