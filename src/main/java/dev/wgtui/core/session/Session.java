@@ -551,8 +551,8 @@ public final class Session implements AutoCloseable {
                 planned.put(p.name(), p.toSpec());
             }
         }
-        List<String> mismatches = RenderCheck.mismatches(plan.current(), WgConfig.of(proposed.source(), expectedLines),
-                proposed, planned, Set.copyOf(plan.merge().removed()));
+        List<String> mismatches = RenderCheck.mismatches(plan.current() != null ? plan.current() : newHubConfig(),
+                WgConfig.of(proposed.source(), expectedLines), proposed, planned, Set.copyOf(plan.merge().removed()));
         if (!mismatches.isEmpty()) {
             throw new PlanRefused("refusing to write: the config text is not what was planned ("
                     + String.join("; ", mismatches) + ")", List.of());

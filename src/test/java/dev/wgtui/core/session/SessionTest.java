@@ -297,4 +297,31 @@ class SessionTest {
         assertThat(without.proposed().render()).doesNotContain("someone else's edit");
         assertThat(asked[0]).isEqualTo(1);
     }
+
+    /** A new hub whose workers get their key pairs at apply: the made keys fill in the plan shown. */
+    @Test
+    void aNewHubWhoseWorkersGetKeyPairsAtApplyIsWrittenAsShown() throws Exception {
+        MemoryHub hub = new MemoryHub(null);
+        WorkerKeys keys = new WorkerKeys() {
+            public Map<String, String> publicKeys(java.util.Collection<Node> workers) {
+                return Map.of("s2204", B);
+            }
+
+            @Override
+            public Map<String, String> existingKeys(java.util.Collection<Node> workers) {
+                return Map.of();
+            }
+
+            @Override
+            public boolean canGenerate() {
+                return true;
+            }
+        };
+        Session s = session(hub, keys);
+        Plan shown = s.plan(List.of("cm4", "s2204"));
+        assertThat(shown.previewText()).contains("(made on s2204 at apply)");
+        ApplyOutcome out = s.apply(shown);
+        assertThat(out.written()).isTrue();
+        assertThat(hub.text).isEqualTo(shown.previewText().replace("(made on s2204 at apply)", B));
+    }
 }
