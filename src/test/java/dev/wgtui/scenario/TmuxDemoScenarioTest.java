@@ -139,8 +139,10 @@ class TmuxDemoScenarioTest {
 
         run(5, "tmux", "-L", socket, "send-keys", "-t", "demo", "-l", ":apply k8s-proxy");
         keys("Enter");
-        String screen = waitFor("the plan and the question", s -> s.contains("Apply this plan to k8s"));
-        assertThat(screen).contains("+# k8s-proxy").containsPattern("added \\(1\\)\\s+k8s-proxy");
+        // (tmux may capture a frame half drawn: wait for the diff as well as the question)
+        String screen = waitFor("the plan and the question", s -> s.contains("Apply this plan to k8s")
+                && s.contains("+# k8s-proxy"));
+        assertThat(screen).containsPattern("added \\(1\\)\\s+k8s-proxy");
         readTheDialog();
         keys("n");
         screen = waitFor("the refusal", s -> s.contains("not confirmed"));
