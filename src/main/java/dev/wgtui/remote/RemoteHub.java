@@ -191,6 +191,25 @@ public final class RemoteHub implements Hub {
         return stateOf(reply.frames());
     }
 
+    /**
+     * A worker's state as {@link #read()} gives it, and the public key its own files give it
+     * (its private key file first, as the hub's peer for it was planned; nothing is generated),
+     * in one round trip. Empty when the worker has no key anywhere.
+     */
+    public WorkerRead readAsWorker() throws HubException {
+        RemoteScript both = with(RemoteScript.of("worker-key.sh", "read.sh")).set("GENERATE", "no");
+        RemoteRunner.Reply reply = run("wg pubkey < " + layout.privateKeyFile() + "; cat " + configPath() + "; wg show "
+                + iface + " dump", both, new byte[0]);
+        String[] lines = reply.frames().first("key").map(Frames.Frame::body).orElse("").strip().split("\n");
+        String key = lines[lines.length - 1].strip();
+        return new WorkerRead(stateOf(reply.frames()), lines.length >= 2 && Keys.isValid(key) ? Optional.of(key)
+                : Optional.empty());
+    }
+
+    /** What {@link #readAsWorker()} found. */
+    public record WorkerRead(HubState state, Optional<String> fileKey) {
+    }
+
     /** The state in the frames of {@code read.sh}, also when another script ran before it in the same round trip. */
     HubState stateOf(Frames f) throws HubException {
         Optional<Frames.Frame> down = f.first("down");
@@ -426,7 +445,12 @@ public final class RemoteHub implements Hub {
     }
 
     private RemoteScript script(String name) {
-        return RemoteScript.of(name)
+        return with(RemoteScript.of(name));
+    }
+
+    /** The script with this hub's variables set. */
+    private RemoteScript with(RemoteScript script) {
+        return script
                 .set("IF", iface)
                 .set("DIR", layout.configDir())
                 .set("BASE", fileName())

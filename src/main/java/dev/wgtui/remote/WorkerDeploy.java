@@ -280,9 +280,12 @@ public final class WorkerDeploy {
             after = c.after();
             backup = c.backupName();
         } else {
-            after = on.read();
-            // The file is as planned, but a key rotated on disk is not running yet: load it.
-            if (after.live().isPresent() && !after.live().get().publicKey().equals(on.publicKey())) {
+            // The file is as planned, but a key rotated on disk is not running yet: load it (the
+            // hub's peer for this worker was planned with the key its files give).
+            RemoteHub.WorkerRead read = on.readAsWorker();
+            after = read.state();
+            if (after.live().isPresent() && read.fileKey().isPresent()
+                    && !after.live().get().publicKey().equals(read.fileKey().get())) {
                 after = on.reloadWithKeyFile();
             }
         }
