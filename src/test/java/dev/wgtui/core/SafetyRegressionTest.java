@@ -115,4 +115,12 @@ class SafetyRegressionTest {
         String prose = "Preview file: /tmp/wg0.conf.preview (holds the hub's private key; mode 0600; the apply removes it)";
         assertThat(Redaction.line(prose)).isEqualTo(prose);
     }
+
+    /** Issue 8.13: a NUL byte in the hub's file is refused as invalid UTF-8 is, naming its line. */
+    @Test
+    void aNulByteInTheHubFileIsAnErrorWithItsLine() {
+        WgConfig c = WgConfig.parse("wg0.conf", "[Interface]\nListenPort = 51820\n# a\u0000b\n");
+        assertThat(ConfigCheck.problems(c)).extracting(Problem::toString)
+                .containsExactly("wg0.conf:3: NUL byte in the line (not a text file?): `# a\\x00b'");
+    }
 }

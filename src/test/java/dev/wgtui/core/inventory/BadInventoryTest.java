@@ -155,4 +155,15 @@ class BadInventoryTest {
         assertThat(inv.varsOf("cm4").get("twice")).asList().hasSize(2)
                 .allSatisfy(v -> assertThat(v).isEqualTo(java.util.Map.of("port", 51820, "ips", java.util.List.of("10.0.0.0/24"))));
     }
+
+    /** Issue 8.14: an inventory file past the bound is refused before it is read (a sparse file). */
+    @Test
+    void anInventoryFilePastTheBoundIsRefusedBeforeItIsRead(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("inventory.yml");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(SourceFile.MAX_BYTES + 1);
+        }
+        assertThatThrownBy(() -> Inventory.load(file)).isInstanceOf(InventoryException.class)
+                .hasMessage("inventory.yml: 67,108,865 bytes, more than wgtui reads from an inventory file (67,108,864)");
+    }
 }
