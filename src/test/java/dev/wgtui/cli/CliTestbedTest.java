@@ -38,29 +38,14 @@ class CliTestbedTest {
     @BeforeEach
     void cleanHostsAndWriteInventory(Testbed bed) throws IOException {
         this.bed = bed;
-        for (var h : bed.hosts()) {
-            bed.exec(h.name(), "wg-quick down wg0 >/dev/null 2>&1; ip link del wg0 2>/dev/null; "
-                    + "rm -rf /etc/wireguard/* /etc/wireguard/.[!.]* /tmp/wg0.conf.preview");
-        }
+        bed.resetWireGuard();
         inventory = writeInventory("root", false);
     }
 
     private Path writeInventory(String user, boolean become) throws IOException {
-        StringBuilder yml = new StringBuilder("all:\n  vars:\n    ansible_user: " + user + "\n    ansible_become: " + become
-                + "\n    ansible_ssh_private_key_file: " + bed.operatorKey() + "\n  children:\n");
-        yml.append("    control_plane:\n      hosts:\n").append(host("k8s"));
-        yml.append("    workers:\n      hosts:\n");
-        for (String w : TestbedExtension.WORKERS) {
-            yml.append(host(w));
-        }
         Path p = dir.resolve("inventory-" + user + ".yml");
-        Files.writeString(p, yml.toString());
+        Files.writeString(p, TestbedExtension.sampleInventory(bed, user, become));
         return p;
-    }
-
-    private String host(String name) {
-        var h = bed.host(name);
-        return "        " + name + ":\n          ansible_host: " + h.underlayIp() + "\n          wireguard_ip: " + h.wgIp() + "\n";
     }
 
     private CliRun wgtui(String... args) {

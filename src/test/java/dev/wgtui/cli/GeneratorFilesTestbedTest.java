@@ -47,9 +47,8 @@ class GeneratorFilesTestbedTest {
     @BeforeEach
     void cleanHosts(Testbed bed) {
         this.bed = bed;
+        bed.resetWireGuard();
         for (var h : bed.hosts()) {
-            bed.exec(h.name(), "wg-quick down wg0 >/dev/null 2>&1; ip link del wg0 2>/dev/null; "
-                    + "rm -rf /etc/wireguard/* /etc/wireguard/.[!.]* /tmp/wg0.conf.preview");
             bed.wgSetup(h.name());
         }
     }

@@ -41,23 +41,9 @@ class ReviewReplanTestbedTest {
     @BeforeEach
     void cleanHosts(Testbed bed) throws IOException {
         this.bed = bed;
-        for (var h : bed.hosts()) {
-            bed.exec(h.name(), "wg-quick down wg0 >/dev/null 2>&1; ip link del wg0 2>/dev/null; "
-                    + "rm -rf /etc/wireguard/* /etc/wireguard/.[!.]* /tmp/wg0.conf.preview");
-        }
-        StringBuilder yml = new StringBuilder("all:\n  vars:\n    ansible_user: root\n    ansible_ssh_private_key_file: "
-                + bed.operatorKey() + "\n  children:\n    control_plane:\n      hosts:\n").append(host("k8s"));
-        yml.append("    workers:\n      hosts:\n");
-        for (String w : TestbedExtension.WORKERS) {
-            yml.append(host(w));
-        }
+        bed.resetWireGuard();
         inventory = dir.resolve("inventory.yml");
-        Files.writeString(inventory, yml.toString());
-    }
-
-    private String host(String name) {
-        var h = bed.host(name);
-        return "        " + name + ":\n          ansible_host: " + h.underlayIp() + "\n          wireguard_ip: " + h.wgIp() + "\n";
+        Files.writeString(inventory, TestbedExtension.sampleInventory(bed, "root", false));
     }
 
     /** Kills, by PID, every sshd process (listener and sessions) in {@code host}'s network namespace. */

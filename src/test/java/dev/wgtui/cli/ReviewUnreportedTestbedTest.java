@@ -41,26 +41,14 @@ class ReviewUnreportedTestbedTest {
     @BeforeEach
     void hubApplied(Testbed bed) throws IOException {
         this.bed = bed;
-        for (var h : bed.hosts()) {
-            bed.exec(h.name(), "wg-quick down wg0 >/dev/null 2>&1; ip link del wg0 2>/dev/null; "
-                    + "rm -rf /etc/wireguard/* /etc/wireguard/.[!.]* /tmp/wg0.conf.preview");
-        }
-        StringBuilder yml = new StringBuilder("all:\n  vars:\n    ansible_user: root\n    ansible_ssh_private_key_file: "
-                + bed.operatorKey() + "\n  children:\n    control_plane:\n      hosts:\n").append(host("k8s"));
-        yml.append("    workers:\n      hosts:\n");
+        bed.resetWireGuard();
         for (String w : TestbedExtension.WORKERS) {
             bed.wgSetup(w);
-            yml.append(host(w));
         }
         inventory = dir.resolve("inventory.yml");
-        Files.writeString(inventory, yml.toString());
+        Files.writeString(inventory, TestbedExtension.sampleInventory(bed, "root", false));
         CliRun apply = wgtui("apply", "all", "--yes");
         assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
-    }
-
-    private String host(String name) {
-        var h = bed.host(name);
-        return "        " + name + ":\n          ansible_host: " + h.underlayIp() + "\n          wireguard_ip: " + h.wgIp() + "\n";
     }
 
     private CliRun wgtui(String... args) {

@@ -1,14 +1,12 @@
 package dev.wgtui.release;
 
+import dev.wgtui.ssh.ShellCommandFactory;
+
 import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
-import org.apache.sshd.server.Environment;
-import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.SshServer;
-import org.apache.sshd.server.channel.ChannelSession;
-import org.apache.sshd.server.command.Command;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PublicKey;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -79,9 +76,14 @@ public final class TrainingHub {
         server.setKeyboardInteractiveAuthenticator(null);
         server.setPublickeyAuthenticator((user, key, session) -> KeyUtils.compareKeys(operator, key));
         // /tmp first: DIR itself may be under /tmp
-        server.setCommandFactory((channel, command) -> new HostCommand(command
+        server.setCommandFactory(new ShellCommandFactory(command -> command
                 .replace("'/tmp", "'" + dir.resolve("tmp"))
-                .replace("/etc/wireguard", etc.toString()), bin, dir));
+                .replace("/etc/wireguard", etc.toString()), pb -> {
+                    pb.directory(dir.toFile());
+                    pb.environment().put("PATH", bin + ":/usr/sbin:/usr/bin:/sbin:/bin");
+                    pb.environment().put("TMPDIR", dir.resolve("tmp").toString());
+                    pb.environment().put("LC_ALL", "C");
+                }));
         server.start();
         try {
             String[] hostPub = Files.readString(Path.of(hostKey + ".pub")).strip().split("\\s+");
@@ -126,91 +128,5 @@ public final class TrainingHub {
             throw new IOException("ssh-keygen failed: " + out);
         }
         return key;
-    }
-
-    /** One exec request: {@code /bin/sh -c COMMAND} with the fake {@code wg} first on PATH. */
-    private static final class HostCommand implements Command {
-        private final String command;
-        private final Path bin;
-        private final Path dir;
-        private InputStream in;
-        private OutputStream out;
-        private OutputStream err;
-        private ExitCallback exit;
-
-        HostCommand(String command, Path bin, Path dir) {
-            this.command = command;
-            this.bin = bin;
-            this.dir = dir;
-        }
-
-        @Override
-        public void setInputStream(InputStream in) {
-            this.in = in;
-        }
-
-        @Override
-        public void setOutputStream(OutputStream out) {
-            this.out = out;
-        }
-
-        @Override
-        public void setErrorStream(OutputStream err) {
-            this.err = err;
-        }
-
-        @Override
-        public void setExitCallback(ExitCallback callback) {
-            this.exit = callback;
-        }
-
-        @Override
-        public void start(ChannelSession channel, Environment env) throws IOException {
-            ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", command).directory(dir.toFile());
-            pb.environment().put("PATH", bin + ":/usr/sbin:/usr/bin:/sbin:/bin");
-            pb.environment().put("TMPDIR", dir.resolve("tmp").toString());
-            pb.environment().put("LC_ALL", "C");
-            Process p = pb.start();
-            List<Thread> pumps = List.of(pump(in, p.getOutputStream(), true), pump(p.getInputStream(), out, false),
-                    pump(p.getErrorStream(), err, false));
-            Thread waiter = new Thread(() -> {
-                try {
-                    int code = p.waitFor();
-                    pumps.get(1).join();
-                    pumps.get(2).join();
-                    exit.onExit(code);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "training-hub-wait");
-            waiter.setDaemon(true);
-            waiter.start();
-        }
-
-        private static Thread pump(InputStream from, OutputStream to, boolean closeTo) {
-            Thread t = new Thread(() -> {
-                try (from) {
-                    from.transferTo(to);
-                    to.flush();
-                } catch (IOException e) {
-                    // the other side went away: nothing more to copy
-                } finally {
-                    if (closeTo) {
-                        try {
-                            to.close();
-                        } catch (IOException ignored) {
-                            // already closed
-                        }
-                    }
-                }
-            }, "training-hub-io");
-            t.setDaemon(true);
-            t.start();
-            return t;
-        }
-
-        @Override
-        public void destroy(ChannelSession channel) {
-        }
     }
 }

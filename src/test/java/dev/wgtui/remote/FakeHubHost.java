@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 
@@ -112,6 +113,16 @@ final class FakeHubHost {
         byte[] b = new byte[32];
         RANDOM.nextBytes(b);
         return Base64.getEncoder().encodeToString(b);
+    }
+
+    /** {@code wg pubkey} of a private key, from the real wg. */
+    static String publicKeyOf(String privateKey) throws Exception {
+        Process p = new ProcessBuilder("wg", "pubkey").start();
+        p.getOutputStream().write((privateKey + "\n").getBytes());
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes()).strip();
+        p.waitFor(10, TimeUnit.SECONDS);
+        return out;
     }
 
     /** The interface is up with private key {@code privateKey} and the peers of {@code conf}. */

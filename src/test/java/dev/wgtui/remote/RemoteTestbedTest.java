@@ -67,10 +67,7 @@ class RemoteTestbedTest {
     @BeforeEach
     void cleanHosts(Testbed bed) {
         this.bed = bed;
-        for (var h : bed.hosts()) {
-            bed.exec(h.name(), "wg-quick down wg0 >/dev/null 2>&1; ip link del wg0 2>/dev/null; "
-                    + "rm -rf /etc/wireguard/* /etc/wireguard/.[!.]* /tmp/wg0.conf.preview");
-        }
+        bed.resetWireGuard();
         Node hub = node("k8s", null);
         List<Node> workers = TestbedExtension.WORKERS.stream().map(w -> node(w, null)).toList();
         cluster = new Cluster("testbed", hub, workers);

@@ -45,15 +45,6 @@ class ReviewHubScriptTest {
         hub = host.hub();
     }
 
-    private static String publicKeyOf(String privateKey) throws Exception {
-        Process p = new ProcessBuilder("wg", "pubkey").start();
-        p.getOutputStream().write((privateKey + "\n").getBytes());
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes()).strip();
-        p.waitFor(10, TimeUnit.SECONDS);
-        return out;
-    }
-
     /**
      * Finding R1 (high): the hub's public key that workers are deployed with is taken from
      * /etc/wireguard/privatekey whenever the config mentions that path, even while the interface
@@ -73,7 +64,7 @@ class ReviewHubScriptTest {
         assertThat(host.runningPrivateKey()).isEqualTo(hubKey);
 
         assertThat(hub.publicKey()).as("the key RemoteWorkerSetup deploys to workers as the hub's")
-                .isEqualTo(publicKeyOf(hubKey));
+                .isEqualTo(FakeHubHost.publicKeyOf(hubKey));
     }
 
     /**
@@ -91,7 +82,7 @@ class ReviewHubScriptTest {
         host.keyFile(FakeHubHost.key());   // /etc/wireguard/privatekey: not this interface's
         host.up(hubKey, old);
 
-        assertThat(hub.publicKey()).isEqualTo(publicKeyOf(hubKey));
+        assertThat(hub.publicKey()).isEqualTo(FakeHubHost.publicKeyOf(hubKey));
     }
 
     /**
@@ -130,7 +121,7 @@ class ReviewHubScriptTest {
     @Test
     void r2AWorkerReadFromItsPublicKeyFileIsNotGivenANewKeyPairWhenItsConfigIsWritten() throws Exception {
         Files.createDirectories(host.etc);
-        String planned = publicKeyOf(FakeHubHost.key());
+        String planned = FakeHubHost.publicKeyOf(FakeHubHost.key());
         FakeHubHost.write(host.etc.resolve("publickey"), planned + "\n");
         RemoteWorkerKeys keys = new RemoteWorkerKeys(n -> host.shell, 2, Duration.ofSeconds(20),
                 n -> RemoteHub.Layout.under(host.etc.toString(), host.tmp.toString(), "wg0"), l -> {
@@ -138,7 +129,7 @@ class ReviewHubScriptTest {
         RemoteWorkerKeys.Result read = keys.lookUp(List.of(cm4Node)).get(0);
         assertThat(read.publicKey()).as("the key the hub's peer for cm4 is planned with").contains(planned);
 
-        WorkerDeploy deploy = new WorkerDeploy(hubNode, publicKeyOf(hubKey), WorkerDeploy.overlayOf(hubNode, "24"));
+        WorkerDeploy deploy = new WorkerDeploy(hubNode, FakeHubHost.publicKeyOf(hubKey), WorkerDeploy.overlayOf(hubNode, "24"));
         RemoteHub worker = host.hub();
         try {
             deploy.apply(deploy.plan(cm4Node, worker), worker);
@@ -147,7 +138,7 @@ class ReviewHubScriptTest {
         }
 
         if (Files.exists(host.etc.resolve("privatekey"))) {
-            assertThat(publicKeyOf(FakeHubHost.read(host.etc.resolve("privatekey")).strip()))
+            assertThat(FakeHubHost.publicKeyOf(FakeHubHost.read(host.etc.resolve("privatekey")).strip()))
                     .as("the worker's key pair after its config was written").isEqualTo(planned);
         }
         assertThat(FakeHubHost.read(host.etc.resolve("publickey")).strip()).isEqualTo(planned);

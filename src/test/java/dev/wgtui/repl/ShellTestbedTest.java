@@ -29,10 +29,7 @@ class ShellTestbedTest {
 
     @Test
     void theSecondApplyAfterAnOutsideChangeSucceedsAndPicksUpTheRotatedKey(Testbed bed) throws Exception {
-        for (var h : bed.hosts()) {
-            bed.exec(h.name(), "wg-quick down wg0 >/dev/null 2>&1; ip link del wg0 2>/dev/null; "
-                    + "rm -rf /etc/wireguard/* /etc/wireguard/.[!.]* /tmp/wg0.conf.preview");
-        }
+        bed.resetWireGuard();
         try (ShellOnTestbed shell = ShellOnTestbed.open(bed, dir)) {
             ShellOnTestbed.Run deploy = shell.run("apply all --workers --yes");
             assertThat(deploy.exitCode()).as(deploy.output()).isZero();

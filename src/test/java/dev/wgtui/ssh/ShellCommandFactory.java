@@ -3,6 +3,8 @@ package dev.wgtui.ssh;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
@@ -14,23 +16,41 @@ import org.apache.sshd.server.command.CommandFactory;
  * Runs each exec request as {@code /bin/sh -c <command>} in a local process, as sshd does on a
  * real host: stdin, stdout, stderr and the exit code pass through unchanged.
  */
-final class ShellCommandFactory implements CommandFactory {
+public final class ShellCommandFactory implements CommandFactory {
+
+    private final UnaryOperator<String> rewrite;
+    private final Consumer<ProcessBuilder> setUp;
+
+    public ShellCommandFactory() {
+        this(UnaryOperator.identity(), pb -> { });
+    }
+
+    /**
+     * @param rewrite what the command becomes before it runs (paths pointed elsewhere)
+     * @param setUp   the process's directory and environment
+     */
+    public ShellCommandFactory(UnaryOperator<String> rewrite, Consumer<ProcessBuilder> setUp) {
+        this.rewrite = rewrite;
+        this.setUp = setUp;
+    }
 
     @Override
     public Command createCommand(ChannelSession channel, String command) {
-        return new ShellCommand(command);
+        return new ShellCommand(rewrite.apply(command), setUp);
     }
 
     private static final class ShellCommand implements Command {
         private final String command;
+        private final Consumer<ProcessBuilder> setUp;
         private InputStream in;
         private OutputStream out;
         private OutputStream err;
         private ExitCallback exit;
         private volatile Process process;
 
-        ShellCommand(String command) {
+        ShellCommand(String command, Consumer<ProcessBuilder> setUp) {
             this.command = command;
+            this.setUp = setUp;
         }
 
         @Override
@@ -55,7 +75,9 @@ final class ShellCommandFactory implements CommandFactory {
 
         @Override
         public void start(ChannelSession channel, Environment env) throws IOException {
-            Process p = new ProcessBuilder("/bin/sh", "-c", command).start();
+            ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", command);
+            setUp.accept(pb);
+            Process p = pb.start();
             process = p;
             pump(in, p.getOutputStream(), true, "stdin");
             Thread stdout = pump(p.getInputStream(), out, false, "stdout");

@@ -229,6 +229,14 @@ public final class Testbed implements AutoCloseable {
                 user + "@" + host(host).underlayIp(), command);
     }
 
+    /** Every host back to none of WireGuard: wg0 down and gone, {@code /etc/wireguard} empty, no preview. */
+    public void resetWireGuard() {
+        for (TestHost h : hosts.values()) {
+            exec(h.name(), "wg-quick down wg0 >/dev/null 2>&1; ip link del wg0 2>/dev/null; "
+                    + "rm -rf /etc/wireguard/* /etc/wireguard/.[!.]* /tmp/wg0.conf.preview");
+        }
+    }
+
     /** Makes {@code /etc/wireguard/privatekey} and {@code publickey} on {@code host}; returns the public key. */
     public String wgSetup(String host) {
         host(host);

@@ -42,6 +42,27 @@ public final class TestbedExtension implements BeforeAllCallback, ParameterResol
             TestHost.wanted("s2204", "10.0.0.4"),
             TestHost.wanted("k8s-proxy", "10.0.0.21"));
 
+    /**
+     * The sample cluster as an Ansible YAML inventory on {@code bed}: the hub in control_plane,
+     * the workers in workers, each with its ansible_host and wireguard_ip, reached as {@code user}
+     * with the operator key ({@code become}: ansible_become).
+     */
+    public static String sampleInventory(Testbed bed, String user, boolean become) {
+        StringBuilder yml = new StringBuilder("all:\n  vars:\n    ansible_user: " + user + "\n    ansible_become: "
+                + become + "\n    ansible_ssh_private_key_file: " + bed.operatorKey() + "\n  children:\n");
+        yml.append("    control_plane:\n      hosts:\n").append(inventoryHost(bed, HUB));
+        yml.append("    workers:\n      hosts:\n");
+        for (String w : WORKERS) {
+            yml.append(inventoryHost(bed, w));
+        }
+        return yml.toString();
+    }
+
+    private static String inventoryHost(Testbed bed, String name) {
+        TestHost h = bed.host(name);
+        return "        " + name + ":\n          ansible_host: " + h.underlayIp() + "\n          wireguard_ip: " + h.wgIp() + "\n";
+    }
+
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TestbedExtension.class);
 
     @Override

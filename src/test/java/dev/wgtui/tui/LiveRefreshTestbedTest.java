@@ -82,10 +82,7 @@ class LiveRefreshTestbedTest {
 
     @Test
     void aRealHandshakeShowsUpAtTheNextRefreshWithoutAKey(Testbed bed) throws Exception {
-        for (var h : bed.hosts()) {
-            bed.exec(h.name(), "wg-quick down wg0 >/dev/null 2>&1; ip link del wg0 2>/dev/null; "
-                    + "rm -rf /etc/wireguard/* /etc/wireguard/.[!.]* /tmp/wg0.conf.preview");
-        }
+        bed.resetWireGuard();
         Cluster cluster = new Cluster("testbed", node(bed, "k8s"),
                 TestbedExtension.WORKERS.stream().map(w -> node(bed, w)).toList());
         RemoteHub hub = new RemoteHub(cluster.hub(), shell(bed, "k8s"), RemoteHub.Layout.standard("wg0"),

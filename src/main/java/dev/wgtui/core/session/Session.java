@@ -318,19 +318,28 @@ public final class Session implements AutoCloseable {
                     : "cannot plan: a selected worker has no key", missing);
         }
         WgConfig base = current != null ? current : newHubConfig();
-        PeerMerge.Result merge;
+        PeerMerge.Result merge = merge(base, specs);
+        Map<String, PeerSpec> planned = plannedIn(merge, specs);
+        return finish(current != null ? current : base, current, merge, pending, planned);
+    }
+
+    private static PeerMerge.Result merge(WgConfig base, List<PeerSpec> specs) throws PlanRefused {
         try {
-            merge = PeerMerge.merge(base, specs);
+            return PeerMerge.merge(base, specs);
         } catch (IllegalArgumentException e) {
             throw new PlanRefused("cannot plan: " + e.getMessage(), List.of());
         }
+    }
+
+    /** The specs the merge adds or changes, by name, in the order given. */
+    private static Map<String, PeerSpec> plannedIn(PeerMerge.Result merge, List<PeerSpec> specs) {
         Map<String, PeerSpec> planned = new java.util.LinkedHashMap<>();
         for (PeerSpec spec : specs) {
             if (merge.added().contains(spec.name()) || merge.updated().contains(spec.name())) {
                 planned.put(spec.name(), spec);
             }
         }
-        return finish(current != null ? current : base, current, merge, pending, planned);
+        return planned;
     }
 
     /** The plan that removes every peer not in the inventory (SPEC step 8). */
@@ -495,18 +504,8 @@ public final class Session implements AutoCloseable {
             }
         });
         WgConfig base = shown.current() != null ? shown.current() : newHubConfig();
-        PeerMerge.Result merge;
-        try {
-            merge = PeerMerge.merge(base, specs);
-        } catch (IllegalArgumentException e) {
-            throw new PlanRefused("cannot plan: " + e.getMessage(), List.of());
-        }
-        Map<String, PeerSpec> planned = new java.util.LinkedHashMap<>();
-        for (PeerSpec spec : specs) {
-            if (merge.added().contains(spec.name()) || merge.updated().contains(spec.name())) {
-                planned.put(spec.name(), spec);
-            }
-        }
+        PeerMerge.Result merge = merge(base, specs);
+        Map<String, PeerSpec> planned = plannedIn(merge, specs);
         return finish(base, shown.current(), merge, pending, planned, shown.currentHash());
     }
 
