@@ -76,6 +76,13 @@ cache_check=-XX:AOTMode=on
 [[ -f $home/lib/wgtui.aot ]] || cache_check=-Xshare:on
 WGTUI_JAVA_OPTS=$cache_check nojava --offline "$home/bin/wgtui" --demo status >/dev/null ||
     fail "the release does not start from its cache ($cache_check)"
+if [[ -f $home/lib/wgtui.aot ]]; then
+    # Every class of the app and its libraries comes from the cache (picocli's too, see
+    # ModernClasses.java): none is read from a jar at start-up.
+    WGTUI_JAVA_OPTS="-Xlog:class+load=info:file=$work/demo-classes.txt" nojava --offline "$home/bin/wgtui" --demo status >/dev/null
+    from_jars=$(grep -c 'source: file:.*\.jar' "$work/demo-classes.txt" || true)
+    ((from_jars == 0)) || fail "--demo status read $from_jars classes from jars, not from the cache: $(grep -m 3 'source: file:' "$work/demo-classes.txt")"
+fi
 out=$(nojava --offline "$home/bin/wgtui" 2>&1) && fail "wgtui with no inventory exited 0: $out"
 expect "first run" "$out" '^wgtui: no inventory: .*-i FILE.*--demo'
 

@@ -86,6 +86,13 @@ mkdir -p "$tree/bin" "$tree/lib/app/lib" "$work"
 
 cp -p "$target/wgtui.jar" "$tree/lib/app/"
 cp -p "$target"/lib/*.jar "$tree/lib/app/lib/"
+# The AOT cache leaves out classes built for Java 5 (picocli's): rewrite them as Java 8 classes
+# with stack maps (the JDK's class-file API, 24+) so that they start from the cache too.
+if ((feature >= 24)); then
+    "$jdk/bin/java" "$basedir/src/packaging/ModernClasses.java" "$tree"/lib/app/lib/*.jar |
+        while IFS= read -r line; do log "$line"; done
+    ((PIPESTATUS[0] == 0)) || die "rewriting old classes failed"
+fi
 
 # ---------------------------------------------------------------- the runtime
 
