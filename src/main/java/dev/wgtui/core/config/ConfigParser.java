@@ -47,23 +47,34 @@ final class ConfigParser {
         }
         // wg cuts a comment anywhere on the line, then drops all whitespace.
         int hash = raw.indexOf('#');
-        String content = hash < 0 ? raw : raw.substring(0, hash);
+        int end = hash < 0 ? raw.length() : hash;
         if (c == '[') {
-            String squeezed = squeeze(content);
+            String squeezed = squeeze(raw, 0, end);
             if (squeezed.endsWith("]") && squeezed.length() > 2) {
                 return new ConfigLine.Section(raw, eol, number, squeezed.substring(1, squeezed.length() - 1));
             }
             return new ConfigLine.Unknown(raw, eol, number);
         }
-        int eq = content.indexOf('=');
-        if (eq <= 0) {
+        int eq = raw.indexOf('=');
+        if (eq <= 0 || eq >= end) {
             return new ConfigLine.Unknown(raw, eol, number);
         }
-        String key = squeeze(content.substring(0, eq));
+        String key = squeeze(raw, 0, eq);
         if (key.isEmpty()) {
             return new ConfigLine.Unknown(raw, eol, number);
         }
-        return new ConfigLine.Entry(raw, eol, number, key, content.substring(eq + 1).trim());
+        return new ConfigLine.Entry(raw, eol, number, key, trimmed(raw, eq + 1, end));
+    }
+
+    /** {@code s.substring(from, to).trim()} in one allocation. */
+    private static String trimmed(String s, int from, int to) {
+        while (from < to && s.charAt(from) <= ' ') {
+            from++;
+        }
+        while (to > from && s.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        return s.substring(from, to);
     }
 
     /** The same line at another position. */
@@ -96,17 +107,29 @@ final class ConfigParser {
     }
 
     static String squeeze(String s) {
-        StringBuilder out = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c)) {
-                if (out == null) {
-                    out = new StringBuilder(s.length()).append(s, 0, i);
+        return squeeze(s, 0, s.length());
+    }
+
+    /** {@code s.substring(from, to)} without any whitespace, in one allocation when it has none inside. */
+    static String squeeze(String s, int from, int to) {
+        while (from < to && Character.isWhitespace(s.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(s.charAt(to - 1))) {
+            to--;
+        }
+        for (int i = from; i < to; i++) {
+            if (Character.isWhitespace(s.charAt(i))) {
+                StringBuilder out = new StringBuilder(to - from).append(s, from, i);
+                for (int j = i + 1; j < to; j++) {
+                    char c = s.charAt(j);
+                    if (!Character.isWhitespace(c)) {
+                        out.append(c);
+                    }
                 }
-            } else if (out != null) {
-                out.append(c);
+                return out.toString();
             }
         }
-        return out == null ? s : out.toString();
+        return from == 0 && to == s.length() ? s : s.substring(from, to);
     }
 }

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 public final class Redaction {
 
     public static final String HIDDEN = "(hidden)";
+    private static final String PRIVATE_KEY = "privatekey";
+    private static final String PRESHARED_KEY = "presharedkey";
 
     private Redaction() {
     }
@@ -104,15 +106,40 @@ public final class Redaction {
     public static boolean brokenSecret(String raw) {
         int eq = raw.indexOf('=');
         int hash = raw.indexOf('#');
-        if (eq < 0 || hash >= 0 && hash < eq) {
+        if (eq < 0 || hash >= 0 && hash < eq || !namesSecret(raw, eq)) {
             return false;
         }
-        String key = ConfigParser.squeeze(raw.substring(0, eq)).toLowerCase(Locale.ROOT);
-        if (!key.isEmpty() && (key.charAt(0) == '-' || key.charAt(0) == '+')) {
-            key = key.substring(1);
+        return !Keys.isValid(ConfigParser.squeeze(raw, eq + 1, hash < 0 ? raw.length() : hash));
+    }
+
+    /**
+     * Whether {@code raw} up to {@code eq}, whitespace removed and a diff line's marker aside, is
+     * {@code PrivateKey} or {@code PresharedKey} in any case (checked without copying the line:
+     * this runs for every line of a hub).
+     */
+    private static boolean namesSecret(String raw, int eq) {
+        boolean privateKey = true;
+        boolean presharedKey = true;
+        boolean marker = false;
+        int n = 0;
+        for (int i = 0; i < eq; i++) {
+            char c = raw.charAt(i);
+            if (Character.isWhitespace(c)) {
+                continue;
+            }
+            if (n == 0 && !marker && (c == '-' || c == '+')) {
+                marker = true;
+                continue;
+            }
+            char lower = Character.toLowerCase(c);
+            privateKey &= n < PRIVATE_KEY.length() && PRIVATE_KEY.charAt(n) == lower;
+            presharedKey &= n < PRESHARED_KEY.length() && PRESHARED_KEY.charAt(n) == lower;
+            if (!privateKey && !presharedKey) {
+                return false;
+            }
+            n++;
         }
-        String value = ConfigParser.squeeze(hash < 0 ? raw.substring(eq + 1) : raw.substring(eq + 1, hash));
-        return (key.equals("privatekey") || key.equals("presharedkey")) && !Keys.isValid(value);
+        return privateKey && n == PRIVATE_KEY.length() || presharedKey && n == PRESHARED_KEY.length();
     }
 
     /**
