@@ -73,10 +73,16 @@ public record DryRunSummary(String node, String previewFile, String targetFile, 
         return Optional.empty();
     }
 
-    /** {@code +1 peer(s)}, {@code -2 peer(s)}, {@code +1/-1 peer(s)} or {@code 0 peer(s)}, then updates. */
+    /**
+     * {@code +1 peer(s)}, {@code -2 peer(s)}, {@code +1/-1 peer(s)} or {@code 0 peer(s)}, then updates;
+     * a sort says so instead of a count.
+     */
     public String change() {
         String count = peerCount();
         String change = updated.isEmpty() ? count : count + ", " + updated.size() + " updated";
+        if (reordered && added.isEmpty() && removed.isEmpty() && updated.isEmpty()) {
+            return "every peer put in name order, none added, removed or changed";
+        }
         return reordered ? change + ", every peer put in name order" : change;
     }
 

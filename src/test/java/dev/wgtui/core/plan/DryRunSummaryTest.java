@@ -53,4 +53,17 @@ class DryRunSummaryTest {
         assertThat(s.render()).contains("Preview file: /tmp/wg0.conf.preview (holds the hub's private key; mode 0600; "
                 + "the apply removes it)").doesNotContain(SECRET);
     }
+
+    @Test
+    void aSortSaysEveryPeerIsPutInNameOrderNotThatZeroPeersChange() {
+        WgConfig current = WgConfig.parse("k8s", "[Interface]\nListenPort = 51820\n\n[Peer]\n# s2204\nPublicKey = "
+                + SECRET + "\nAllowedIPs = 10.0.0.4/32\n\n[Peer]\n# cm4\nPublicKey = " + A + "\nAllowedIPs = 10.0.0.3/32\n");
+        PeerMerge.Result sorted = PeerMerge.sort(current);
+
+        DryRunSummary s = new Plan("k8s", "/etc/wireguard/wg0.conf", "/tmp/wg0.conf.preview", current,
+                Plan.hash(current.render()), sorted.config(), sorted).summary();
+
+        assertThat(s.change()).isEqualTo("every peer put in name order, none added, removed or changed");
+        assertThat(s.render()).doesNotContain("0 peer(s)");
+    }
 }
