@@ -192,22 +192,14 @@ public final class RemoteHub implements Hub {
     }
 
     /**
-     * A worker's state as {@link #read()} gives it, and the public key its own files give it
-     * (its private key file first, as the hub's peer for it was planned; nothing is generated),
-     * in one round trip. Empty when the worker has no key anywhere.
+     * The public key of the private key file this host's config loads ({@code wg set %i
+     * private-key FILE} in a hook, exactly {@link Layout#privateKeyFile()}); empty when it loads
+     * no such file or the file cannot be read. For a worker whose key was rotated on its disk.
      */
-    public WorkerRead readAsWorker() throws HubException {
-        RemoteScript both = with(RemoteScript.of("worker-key.sh", "read.sh")).set("GENERATE", "no");
-        RemoteRunner.Reply reply = run("wg pubkey < " + layout.privateKeyFile() + "; cat " + configPath() + "; wg show "
-                + iface + " dump", both, new byte[0]);
-        String[] lines = reply.frames().first("key").map(Frames.Frame::body).orElse("").strip().split("\n");
-        String key = lines[lines.length - 1].strip();
-        return new WorkerRead(stateOf(reply.frames()), lines.length >= 2 && Keys.isValid(key) ? Optional.of(key)
-                : Optional.empty());
-    }
-
-    /** What {@link #readAsWorker()} found. */
-    public record WorkerRead(HubState state, Optional<String> fileKey) {
+    public Optional<String> keyFilePublicKey() throws HubException {
+        RemoteRunner.Reply reply = run("wg pubkey < " + layout.privateKeyFile(), script("key-file.sh"), new byte[0]);
+        String key = reply.frames().first("key").map(Frames.Frame::body).orElse("").strip();
+        return Keys.isValid(key) ? Optional.of(key) : Optional.empty();
     }
 
     /** The state in the frames of {@code read.sh}, also when another script ran before it in the same round trip. */
@@ -445,12 +437,7 @@ public final class RemoteHub implements Hub {
     }
 
     private RemoteScript script(String name) {
-        return with(RemoteScript.of(name));
-    }
-
-    /** The script with this hub's variables set. */
-    private RemoteScript with(RemoteScript script) {
-        return script
+        return RemoteScript.of(name)
                 .set("IF", iface)
                 .set("DIR", layout.configDir())
                 .set("BASE", fileName())

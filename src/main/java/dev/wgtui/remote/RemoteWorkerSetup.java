@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -40,8 +41,9 @@ public final class RemoteWorkerSetup implements WorkerSetup {
     private final Map<String, Planned> planned = new ConcurrentHashMap<>();
 
     /** A worker as planned: the state read then, which a plan made again with the hub's new key starts from. */
+    /** A worker's plan, with the key its hub peer is planned with when it was read here (or given). */
     private record Planned(Node worker, WorkerDeploy deploy, WorkerDeploy.WorkerPlan plan, RemoteHub on,
-                           HubState read, boolean provisional) {
+                           HubState read, boolean provisional, Optional<String> key) {
     }
 
     /**
@@ -89,6 +91,7 @@ public final class RemoteWorkerSetup implements WorkerSetup {
                     RemoteHub.Layout.standard(worker.interfaceName()),
                     RemoteHub.Settings.defaults().withBecome(RemoteHub.becomeFor(worker)).withEcho(echo));
             HubState read;
+            Optional<String> key = worker.publicKey();
             if (keys != null && worker.publicKey().isEmpty()) {
                 // Its key and its config in one round trip; the plan's key lookup will not ask again.
                 RemoteWorkerKeys.Looked looked = keys.lookUpAndRead(worker, on);
@@ -96,6 +99,7 @@ public final class RemoteWorkerSetup implements WorkerSetup {
                     return Change.failed(looked.key().failure().get());
                 }
                 read = looked.state();
+                key = looked.key().publicKey();
             } else {
                 read = on.read();
             }
@@ -103,7 +107,7 @@ public final class RemoteWorkerSetup implements WorkerSetup {
             if (!provisional) {
                 deploy.preview(plan, on);
             }
-            planned.put(worker.name(), new Planned(worker, deploy, plan, on, read, provisional));
+            planned.put(worker.name(), new Planned(worker, deploy, plan, on, read, provisional, key));
             String diff = plan.changed() ? plan.diff().replace(KEY_NOT_YET_MADE, KEY_NOT_YET_MADE_SHOWN) : "";
             return new Change(worker.name(), plan.configPath(), plan.changed(), diff);
         });
@@ -156,7 +160,7 @@ public final class RemoteWorkerSetup implements WorkerSetup {
                 plan = withRealKey.plan(p.worker(), p.on(), p.read());
                 deploy = withRealKey;
             }
-            WorkerDeploy.Outcome o = deploy.apply(plan, p.on());
+            WorkerDeploy.Outcome o = deploy.apply(plan, p.on(), p.key());
             return new Result(o.worker(), o.written(), o.backupName(), o.problems());
         });
         List<Result> out = new ArrayList<>(todo.size());

@@ -271,6 +271,16 @@ public final class WorkerDeploy {
      * worker's interface has the hub as a peer with the overlay as AllowedIPs.
      */
     public Outcome apply(WorkerPlan plan, RemoteHub on) throws HubException {
+        return apply(plan, on, Optional.empty());
+    }
+
+    /**
+     * As {@link #apply(WorkerPlan, RemoteHub)}; {@code plannedKey} is the worker's key the hub's
+     * peer for it was planned with. When the file is as planned but the interface runs another
+     * key, and the key file the config loads holds the planned one (a key rotated on the
+     * worker's disk), the interface is reloaded with it; otherwise the running key stays.
+     */
+    public Outcome apply(WorkerPlan plan, RemoteHub on, Optional<String> plannedKey) throws HubException {
         HubState after;
         String backup = null;
         boolean written = plan.changed();
@@ -280,12 +290,10 @@ public final class WorkerDeploy {
             after = c.after();
             backup = c.backupName();
         } else {
-            // The file is as planned, but a key rotated on disk is not running yet: load it (the
-            // hub's peer for this worker was planned with the key its files give).
-            RemoteHub.WorkerRead read = on.readAsWorker();
-            after = read.state();
-            if (after.live().isPresent() && read.fileKey().isPresent()
-                    && !after.live().get().publicKey().equals(read.fileKey().get())) {
+            after = on.read();
+            if (plannedKey.isPresent() && after.live().isPresent()
+                    && !after.live().get().publicKey().equals(plannedKey.get())
+                    && on.keyFilePublicKey().equals(plannedKey)) {
                 after = on.reloadWithKeyFile();
             }
         }

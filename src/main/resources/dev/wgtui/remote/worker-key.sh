@@ -1,5 +1,6 @@
 # worker-key: this host's public key (first line of the "key" frame says where it came from):
-# the private key file, the public key file, the config's PrivateKey, the running interface;
+# the config's PrivateKey when it loads no key file, else the private key file, the public key
+# file, the config's PrivateKey, the running interface;
 # with none of them a key pair is generated here when GENERATE=yes. The private key never leaves this host.
 step worker-key
 need wg "install wireguard-tools"
@@ -10,7 +11,12 @@ conf_key() {
     awk '{ l = $0; sub(/#.*/, "", l); gsub(/[ \t\r]/, "", l) }
          tolower(l) ~ /^privatekey=/ { sub(/^[^=]*=/, "", l); print l; exit }' "$CONF"
 }
-if [ -s "$KEYFILE" ]; then
+if has_conf_key && ! loads_key_file; then
+    # The config inlines its key and loads no key file: a key file beside it is not its key.
+    frame key
+    printf 'config\n'
+    conf_key | T wg pubkey || fail COMMAND "wg pubkey of the PrivateKey in $CONF failed: not a WireGuard private key?"
+elif [ -s "$KEYFILE" ]; then
     frame key
     printf 'keyfile\n'
     T wg pubkey < "$KEYFILE" || fail COMMAND "wg pubkey < $KEYFILE failed: not a WireGuard private key?"
