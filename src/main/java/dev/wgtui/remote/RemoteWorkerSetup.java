@@ -40,8 +40,10 @@ public final class RemoteWorkerSetup implements WorkerSetup {
     private final Progress progress;
     private final Map<String, Planned> planned = new ConcurrentHashMap<>();
 
-    /** A worker as planned: the state read then, which a plan made again with the hub's new key starts from. */
-    /** A worker's plan, with the key its hub peer is planned with when it was read here (or given). */
+    /**
+     * A worker as planned: the state read then, which a plan made again with the hub's new key
+     * starts from, and the key its hub peer is planned with when it was read here (or given).
+     */
     private record Planned(Node worker, WorkerDeploy deploy, WorkerDeploy.WorkerPlan plan, RemoteHub on,
                            HubState read, boolean provisional, Optional<String> key) {
     }
