@@ -25,6 +25,8 @@ public final class PeerBlock {
     private final NameStyle style;
     private final boolean disabled;
     private final List<ConfigLine> entries;
+    /** {@link #publicKey()}, read once: every check and table asks for it (null: not read yet). */
+    private Optional<String> publicKey;
 
     private PeerBlock(List<ConfigLine> lines, List<ConfigLine> gap, int header, String name, boolean named,
                       NameStyle style, boolean disabled) {
@@ -214,7 +216,12 @@ public final class PeerBlock {
 
     /** The PublicKey with whitespace removed, as wg reads it (the last one when given twice). */
     public Optional<String> publicKey() {
-        return valueOf("PublicKey").map(ConfigParser::squeeze);
+        Optional<String> key = publicKey;
+        if (key == null) {
+            key = valueOf("PublicKey").map(ConfigParser::squeeze);
+            publicKey = key;
+        }
+        return key;
     }
 
     /** Every AllowedIPs entry, the comma lists joined in order (an entry may repeat). */
