@@ -53,7 +53,10 @@ final class WritePath {
 
     void showDiff() {
         String sel = selectionText();
-        d.start("planning " + sel, this::planWithPreview, plan -> {
+        // the table read again with the plan: the hub and the workers' keys it just read
+        d.start("planning " + sel, d.thenRead(this::planWithPreview), r -> {
+            d.show(r.snapshot());
+            Plan plan = r.value();
             d.panes.open(planPane(Pane.Kind.DIFF, "Diff · " + sel, plan));
             DryRunSummary s = plan.summary();
             d.say(Tone.INFO, s.status().text() + " · " + s.change() + " · preview left at " + plan.previewFile());
@@ -62,7 +65,9 @@ final class WritePath {
 
     void applySelection() {
         String sel = selectionText();
-        d.start("planning " + sel, this::planWithPreview, plan -> {
+        d.start("planning " + sel, d.thenRead(this::planWithPreview), r -> {
+            d.show(r.snapshot());
+            Plan plan = r.value();
             if (!plan.changed()) {
                 d.say(Tone.OK, "nothing to apply: " + plan.node() + " already has " + sel + " as the inventory says");
                 return;

@@ -267,6 +267,27 @@ class DashboardFlowTest {
     }
 
     @Test
+    void aDiffThatReadsAWorkersKeyShowsItsRowAsTheKeySaysWithoutARefresh() throws Exception {
+        // cm4 without a key in the inventory: its key comes from the worker, read by the plan
+        Cluster demo = DemoCluster.cluster();
+        List<dev.wgtui.core.cluster.Node> workers = new java.util.ArrayList<>(demo.workers());
+        workers.set(0, dev.wgtui.core.cluster.NodeReader.read("inventory.yml", "cm4", java.util.Map.of(
+                "ansible_host", "cm4.example.internal", "wireguard_ip", "10.0.0.3", "wireguard_port", 51820)));
+        DemoCluster files = DemoCluster.local(dir);
+        Session session = new Session(new Cluster("inventory.yml", demo.hub(), workers),
+                new LocalHub("k8s", files.config, dir.resolve("wg0.conf.preview"), files.clock),
+                DemoCluster.limitFunction(), nodes -> java.util.Map.of("cm4", DemoCluster.CM4_NEW_KEY),
+                Session.Options.defaults(), files.clock);
+        ScreenDriver s = ScreenDriver.inline(session, 120, 35).start();
+        assertThat(s.peerRow("cm4")).contains("✓ ok");   // nothing says otherwise yet
+
+        s.type(" ").type("d");
+
+        assertThat(s.text()).contains("+PublicKey = " + DemoCluster.CM4_NEW_KEY);
+        assertThat(s.peerRow("cm4")).contains("~ changed").contains("public key differs");
+    }
+
+    @Test
     void theDetailPaneFollowsTheCursorAndOldMessagesFade() throws Exception {
         ScreenDriver s = demo();
 
