@@ -118,6 +118,7 @@ final class ApplyCommand extends HubCommand {
             m.put("worker", r.worker());
             m.put("ok", r.ok());
             m.put("written", r.written());
+            m.put("reloaded_with_key_file", r.reloadedWithKeyFile());
             m.put("backup", r.backupName());
             m.put("problems", r.problems());
             out.add(m);

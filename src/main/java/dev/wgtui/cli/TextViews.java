@@ -242,6 +242,7 @@ public final class TextViews {
         int failed = before.size();
         int written = 0;
         int unchanged = 0;
+        int reloaded = 0;
         List<WorkerSetup.Result> fine = new ArrayList<>();
         for (WorkerSetup.Result r : results) {
             if (r.failed()) {
@@ -258,19 +259,25 @@ public final class TextViews {
                 } else {
                     unchanged++;
                 }
+                if (r.reloadedWithKeyFile()) {
+                    reloaded++;
+                }
             }
         }
-        if (all) {
-            for (WorkerSetup.Result r : fine) {
+        for (WorkerSetup.Result r : fine) {
+            // a reload is something done to the worker: always named
+            if (all || r.reloadedWithKeyFile()) {
                 out.append("✓ ").append(Printable.of(r.worker())).append(r.written() ? ": written"
                         + (r.backupName() == null ? "" : ", backup " + Printable.of(r.backupName())) : ": unchanged")
+                        .append(r.reloadedWithKeyFile() ? "; reloaded with the key file on its disk (a rotated key)" : "")
                         .append('\n');
             }
         }
         int total = failed + fine.size();
         out.append(failed == 0 ? "✓ " : "").append(fine.size()).append(failed == 0 ? "" : " of " + total)
                 .append(" worker(s) deployed (").append(written).append(" written, ").append(unchanged)
-                .append(" unchanged)").append(failed == 0 ? "" : ", " + failed + " failed")
+                .append(" unchanged").append(reloaded == 0 ? "" : ", " + reloaded + " reloaded with its key file")
+                .append(")").append(failed == 0 ? "" : ", " + failed + " failed")
                 .append(!all && !fine.isEmpty() && failed > 0 ? "; -v lists every worker" : "").append('\n');
         return out.toString();
     }

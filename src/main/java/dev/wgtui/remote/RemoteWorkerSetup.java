@@ -163,7 +163,7 @@ public final class RemoteWorkerSetup implements WorkerSetup {
                 deploy = withRealKey;
             }
             WorkerDeploy.Outcome o = deploy.apply(plan, p.on(), p.key());
-            return new Result(o.worker(), o.written(), o.backupName(), o.problems());
+            return new Result(o.worker(), o.written(), o.backupName(), o.problems(), null, o.reloadedWithKeyFile());
         });
         List<Result> out = new ArrayList<>(todo.size());
         for (int i = 0; i < todo.size(); i++) {

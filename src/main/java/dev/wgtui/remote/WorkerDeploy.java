@@ -48,8 +48,12 @@ public final class WorkerDeploy {
         }
     }
 
-    /** A worker after deployment: the backup taken (null: none), its state, and what is wrong with it. */
-    public record Outcome(String worker, boolean written, String backupName, HubState after, List<String> problems) {
+    /**
+     * A worker after deployment: the backup taken (null: none), its state, what is wrong with it,
+     * and whether its unchanged file's interface was reloaded with the key file (a rotated key).
+     */
+    public record Outcome(String worker, boolean written, String backupName, HubState after, List<String> problems,
+                          boolean reloadedWithKeyFile) {
         public boolean ok() {
             return problems.isEmpty();
         }
@@ -284,6 +288,7 @@ public final class WorkerDeploy {
         HubState after;
         String backup = null;
         boolean written = plan.changed();
+        boolean reloaded = false;
         if (written) {
             // A worker's key file is its identity: the hub's peer for it was planned with that key.
             Commit c = on.commit(plan.proposed(), plan.currentHash(), true);
@@ -295,9 +300,10 @@ public final class WorkerDeploy {
                     && !after.live().get().publicKey().equals(plannedKey.get())
                     && on.keyFilePublicKey().equals(plannedKey)) {
                 after = on.reloadWithKeyFile();
+                reloaded = true;
             }
         }
-        return new Outcome(plan.worker(), written, backup, after, check(after));
+        return new Outcome(plan.worker(), written, backup, after, check(after), reloaded);
     }
 
     private List<String> check(HubState s) {

@@ -108,6 +108,7 @@ class CliTestbedTest {
                 && !l.startsWith("+++") && !l.startsWith("---")).toList();
         assertThat(changed).hasSize(2).allSatisfy(l -> assertThat(l.substring(1)).startsWith("PublicKey = "));
         assertThat(changed.get(1)).isEqualTo("+PublicKey = " + rotated);
+        assertThat(partial.out()).contains("✓ cm4: unchanged; reloaded with the key file on its disk (a rotated key)");
         assertThat(hubPeers()).hasSize(3).contains(rotated);
         String after = bed.execOk("k8s", "cat /etc/wireguard/wg0.conf");
         assertThat(after.replace(rotated, "")).isEqualTo(before.replaceAll("PublicKey = \\S+\\n(AllowedIPs = 10\\.0\\.0\\.3/32)",

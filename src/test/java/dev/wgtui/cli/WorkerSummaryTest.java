@@ -54,6 +54,16 @@ class WorkerSummaryTest {
     }
 
     @Test
+    void aWorkerReloadedWithTheKeyFileOnItsDiskIsNamedEvenWithoutV() {
+        List<WorkerSetup.Result> results = written(3);
+        results.set(1, new WorkerSetup.Result("w002", false, null, List.of(), null, true));
+
+        assertThat(TextViews.workerSummary(List.of(), results, false).lines().toList()).containsExactly(
+                "✓ w002: unchanged; reloaded with the key file on its disk (a rotated key)",
+                "✓ 3 worker(s) deployed (2 written, 1 unchanged, 1 reloaded with its key file)");
+    }
+
+    @Test
     void textFromHostsCannotMoveTheCursor() {
         WorkerFailure evil = new WorkerFailure("w1", "deploying", WorkerFailure.Kind.HOST,
                 "w1: wg-quick: \u001b[2J\u001b]0;owned\u0007 bad");

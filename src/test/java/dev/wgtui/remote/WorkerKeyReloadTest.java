@@ -70,6 +70,7 @@ class WorkerKeyReloadTest {
         WorkerDeploy.Outcome o = deploy.apply(plan, worker, Optional.of(FakeHubHost.publicKeyOf(rotated)));
 
         assertThat(o.written()).isFalse();
+        assertThat(o.reloadedWithKeyFile()).isTrue();
         assertThat(host.runningPrivateKey()).isEqualTo(rotated);
         assertThat(host.allOutput()).doesNotContain(rotated).doesNotContain(old);
     }
@@ -87,6 +88,7 @@ class WorkerKeyReloadTest {
                 Optional.of(FakeHubHost.publicKeyOf(running)));
 
         assertThat(o.problems()).isEmpty();
+        assertThat(o.reloadedWithKeyFile()).isFalse();
         assertThat(host.runningPrivateKey()).isEqualTo(running);
         assertThat(reloads()).as("syncconf calls").isEqualTo(before);
     }

@@ -35,9 +35,14 @@ public interface WorkerSetup {
      * One worker after its config was applied: written or not, the backup taken, what is wrong
      * with its running interface; or, when {@code failure} is set, why it could not be applied.
      */
-    record Result(String worker, boolean written, String backupName, List<String> problems, WorkerFailure failure) {
+    record Result(String worker, boolean written, String backupName, List<String> problems, WorkerFailure failure,
+                  boolean reloadedWithKeyFile) {
         public Result(String worker, boolean written, String backupName, List<String> problems) {
-            this(worker, written, backupName, problems, null);
+            this(worker, written, backupName, problems, null, false);
+        }
+
+        public Result(String worker, boolean written, String backupName, List<String> problems, WorkerFailure failure) {
+            this(worker, written, backupName, problems, failure, false);
         }
 
         public static Result failed(WorkerFailure failure) {
