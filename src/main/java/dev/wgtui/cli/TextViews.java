@@ -44,7 +44,8 @@ public final class TextViews {
             String handshake = r.live().map(l -> l.handshakeAge(now).map(Units::age).orElse("never")
                     + (l.stale(now) ? " (stale)" : "")).orElse("-");
             String rxtx = r.live().map(l -> Units.bytes(l.rxBytes()) + "/" + Units.bytes(l.txBytes())).orElse("-");
-            cells.add(new String[]{r.selected() ? "*" : " ", Printable.of(r.name()) + (r.named() ? "" : " (unnamed)"),
+            cells.add(new String[]{r.selected() ? "*" : " ", Printable.of(r.name()) + (r.named() ? "" : " (unnamed)")
+                    + (r.disabledInFile() ? " (disabled)" : ""),
                     style.label(r.status()), r.address(), style.shortKey(r.publicKey().orElse(null)),
                     r.live().map(l -> l.endpoint() == null ? "-" : Printable.of(l.endpoint())).orElse("-"), handshake,
                     rxtx});

@@ -64,6 +64,20 @@ class CliTest {
     }
 
     @Test
+    void aPivpnClientDisabledInTheFileIsShownAsDisabled() throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/configs/generators/pivpn-disabled.conf")) {
+            Files.copy(in, conf, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+
+        CliRun r = local("status");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("tv\\.box \\(disabled\\)\\s+\\? extra")
+                .containsPattern("phone\\s+\\? extra");
+        assertThat(r.out().lines().filter(l -> l.contains("(disabled)"))).hasSize(1);
+    }
+
+    @Test
     void demoStatusListsEveryPeerWithItsMarker() {
         CliRun r = CliRun.run("--demo", "status");
         assertThat(r.exitCode()).isZero();

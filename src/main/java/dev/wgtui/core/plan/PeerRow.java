@@ -15,6 +15,15 @@ public record PeerRow(String name, PeerStatus status, boolean selected, boolean 
                       Optional<Node> worker, Optional<PeerSpec> onHub, Optional<LivePeer> live,
                       List<String> differences) {
 
+    /** The note of a PiVPN client disabled in the file ({@code #[disabled]} lines). */
+    public static final String DISABLED_IN_FILE =
+            "disabled in the file (PiVPN #[disabled]): wg does not load it; kept as it is";
+
+    /** A PiVPN client disabled in the file: comments to wg, shown so that nobody takes it for lost. */
+    public boolean disabledInFile() {
+        return differences.contains(DISABLED_IN_FILE);
+    }
+
     /** The WireGuard address shown in the table: the inventory's, else the hub's first AllowedIP. */
     public String address() {
         return worker.map(Node::wireguardIp)

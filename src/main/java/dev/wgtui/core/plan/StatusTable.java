@@ -90,7 +90,7 @@ public final class StatusTable {
             for (PeerBlock peer : config.disabledPeers()) {
                 rows.add(new PeerRow(peer.name(), PeerStatus.EXTRA, false, peer.named(),
                         Optional.empty(), Optional.of(peer.toSpec()), Optional.empty(),
-                        List.of("disabled in the file (PiVPN #[disabled]): wg does not load it; kept as it is")));
+                        List.of(PeerRow.DISABLED_IN_FILE)));
             }
         }
         return rows;
