@@ -102,23 +102,66 @@ public final class CommandTree {
     /** wgtui's exit codes in every command's help, and its one-line errors. */
     private static CommandLine wired(CommandLine cl) {
         listExitCodes(cl, exitCodeList());
-        cl.setExecutionStrategy(parsed -> {
+        cl.setExecutionStrategy(new TellingReports(cl));
+        cl.setExecutionExceptionHandler(new OneLineErrors());
+        cl.setParameterExceptionHandler(new UsageErrors(cl, false));
+        return cl;
+    }
+
+    // The handlers are classes, not lambdas: picocli's interfaces are Java 5 classes, and the
+    // JDK 17 class-data archive (./wgtui's start-up archive) crashes on a lambda implementing one.
+
+    /** Runs the command, then tells what the hub reported of commits whose client was gone. */
+    private static final class TellingReports implements CommandLine.IExecutionStrategy {
+        private final CommandLine tree;
+
+        TellingReports(CommandLine tree) {
+            this.tree = tree;
+        }
+
+        @Override
+        public int execute(CommandLine.ParseResult parsed) {
             try {
                 return new CommandLine.RunLast().execute(parsed);
             } finally {
-                // whatever the command was: what the hub reported of commits whose client was gone
-                ((WgtuiCommand) cl.getCommand()).context().tellUnshownReports(cl.getErr());
+                // whatever the command was
+                ((WgtuiCommand) tree.getCommand()).context().tellUnshownReports(tree.getErr());
             }
-        });
-        cl.setExecutionExceptionHandler(CommandTree::handle);
-        cl.setParameterExceptionHandler((ex, args) -> {
-            PrintWriter err = ex.getCommandLine().getErr();
-            err.println("wgtui: " + message(ex));
-            err.println("Try 'wgtui " + (ex.getCommandLine() == cl ? "" : ex.getCommandLine().getCommandName() + " ")
-                    + "--help' for more information.");
+        }
+    }
+
+    /** A command's failure as one line with its exit code ({@link #handle}). */
+    private static final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+            return handle(ex, cl, parsed);
+        }
+    }
+
+    /** A mistyped line: one line, and where help is (the CLI's wording or an interactive face's). */
+    private static final class UsageErrors implements CommandLine.IParameterExceptionHandler {
+        private final CommandLine tree;
+        private final boolean interactive;
+
+        UsageErrors(CommandLine tree, boolean interactive) {
+            this.tree = tree;
+            this.interactive = interactive;
+        }
+
+        @Override
+        public int handleParseException(ParameterException ex, String[] args) {
+            CommandLine where = ex.getCommandLine();
+            PrintWriter err = where.getErr();
+            if (interactive) {
+                err.println("wgtui: " + message(ex) + (where == tree ? " (help lists the commands)"
+                        : " (help " + where.getCommandName() + " shows its options)"));
+            } else {
+                err.println("wgtui: " + message(ex));
+                err.println("Try 'wgtui " + (where == tree ? "" : where.getCommandName() + " ")
+                        + "--help' for more information.");
+            }
             return ExitCode.USAGE.code();
-        });
-        return cl;
+        }
     }
 
     /**
@@ -133,13 +176,8 @@ public final class CommandTree {
         cl.addSubcommand(new HelpCommand());
         withoutSessionOptions(cl);
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
-        cl.setExecutionExceptionHandler(CommandTree::handle);
-        cl.setParameterExceptionHandler((ex, args) -> {
-            CommandLine where = ex.getCommandLine();
-            where.getErr().println("wgtui: " + message(ex) + (where == cl ? " (help lists the commands)"
-                    : " (help " + where.getCommandName() + " shows its options)"));
-            return ExitCode.USAGE.code();
-        });
+        cl.setExecutionExceptionHandler(new OneLineErrors());
+        cl.setParameterExceptionHandler(new UsageErrors(cl, true));
         return cl;
     }
 

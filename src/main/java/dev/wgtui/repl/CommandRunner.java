@@ -49,13 +49,19 @@ public final class CommandRunner {
         }
         // The command that runs writes where this line's output goes, whatever picocli did to the
         // tree's writers meanwhile (in the dashboard a write to the real stdout tears the screen).
-        commandLine.setExecutionStrategy(parsed -> {
+        commandLine.setExecutionStrategy(new ToThisLine());
+    }
+
+    /** (A class, not a lambda: see CommandTree on picocli's interfaces and the JDK 17 archive.) */
+    private final class ToThisLine implements CommandLine.IExecutionStrategy {
+        @Override
+        public int execute(CommandLine.ParseResult parsed) {
             for (CommandLine c : parsed.asCommandLineList()) {
                 c.setOut(lineOut);
                 c.setErr(lineErr);
             }
             return new CommandLine.RunLast().execute(parsed);
-        });
+        }
     }
 
     /** The shell's command tree: for completion, help and the man page. */
