@@ -520,10 +520,11 @@ class RemoteTestbedTest {
             }
         }
         bed.execOk("k8s", "rm -f " + PAUSE);
-        // nothing holds the lock; the job (if it left a record) has its outcome and its client is gone
+        // nothing holds the lock; the job's record has its outcome and its client is gone (the
+        // record must be there: paused before the lock, the job has not written it yet)
         awaitOnHub("flock -n /etc/wireguard/.wg0.lock true && r=/etc/wireguard/.wg0.run.0123456789abcdef"
-                + " && { ! [ -e $r ] || { grep -q '^result' $r && c=$(awk -F'\\t' '$1 == \"client\" { print $2 }' $r)"
-                + " && case $(sed 's/.*) //' /proc/$c/stat 2>/dev/null) in ''|Z*|X*) true;; *) false;; esac; }; }",
+                + " && [ -e $r ] && grep -q '^result' $r && c=$(awk -F'\\t' '$1 == \"client\" { print $2 }' $r)"
+                + " && case $(sed 's/.*) //' /proc/$c/stat 2>/dev/null) in ''|Z*|X*) true;; *) false;; esac",
                 "the job's end");
 
         assertThat(hubFile()).isEqualTo(text);
