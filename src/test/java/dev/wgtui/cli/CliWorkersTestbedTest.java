@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -182,14 +183,9 @@ class CliWorkersTestbedTest {
     }
 
     private static void assertPings(String from, String address) throws InterruptedException {
-        ExecResult ping = null;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            ping = bed.exec(from, "ping -c 1 -W 1 " + address);
-            if (ping.ok()) {
-                return;
-            }
-            Thread.sleep(200);
+        ExecResult ping = bed.ping(from, address, Duration.ofSeconds(20));
+        if (ping.ok()) {
+            return;
         }
         assertThat(ping.exitCode()).as("%s pings %s: %s", from, address, ping.out() + ping.err()).isZero();
     }

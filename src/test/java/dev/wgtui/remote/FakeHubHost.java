@@ -1,5 +1,6 @@
 package dev.wgtui.remote;
 
+import dev.wgtui.core.cluster.Node;
 import dev.wgtui.core.hub.Hub;
 
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -33,6 +35,11 @@ import java.util.stream.Stream;
 final class FakeHubHost {
 
     static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+    /** The hub and a worker as the inventory gives them, for worker deploys against this host. */
+    static final Node HUB_NODE = new Node("k8s", "10.0.0.20", List.of("10.0.0.20/32"), Optional.empty(), null, null,
+            51820, "wg0", false, Map.of("ansible_host", "192.168.56.20"));
+    static final Node CM4_NODE = new Node("cm4", "10.0.0.3", List.of("10.0.0.3/32"), Optional.empty(), null, null,
+            51820, "wg0", false, Map.of());
     private static final SecureRandom RANDOM = new SecureRandom();
 
     final Path root;

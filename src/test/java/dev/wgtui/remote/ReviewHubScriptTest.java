@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,10 +33,8 @@ class ReviewHubScriptTest {
     final String s2204 = FakeHubHost.key();
     final String hubKey = FakeHubHost.key();
 
-    final Node hubNode = new Node("k8s", "10.0.0.20", List.of("10.0.0.20/32"), Optional.empty(), null, null, 51820,
-            "wg0", false, Map.of("ansible_host", "192.168.56.20"));
-    final Node cm4Node = new Node("cm4", "10.0.0.3", List.of("10.0.0.3/32"), Optional.empty(), null, null, 51820,
-            "wg0", false, Map.of());
+    final Node hubNode = FakeHubHost.HUB_NODE;
+    final Node cm4Node = FakeHubHost.CM4_NODE;
 
     @BeforeEach
     void setUp() {

@@ -229,6 +229,20 @@ public final class Testbed implements AutoCloseable {
                 user + "@" + host(host).underlayIp(), command);
     }
 
+    /**
+     * {@code ping -c 1 -W 1 address} from {@code host} until it answers or {@code within} is over
+     * (the first handshake through wireguard-go can take a second or two); the last try's result.
+     */
+    public ExecResult ping(String host, String address, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        ExecResult ping = exec(host, "ping -c 1 -W 1 " + address);
+        while (!ping.ok() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            ping = exec(host, "ping -c 1 -W 1 " + address);
+        }
+        return ping;
+    }
+
     /** Every host back to none of WireGuard: wg0 down and gone, {@code /etc/wireguard} empty, no preview. */
     public void resetWireGuard() {
         for (TestHost h : hosts.values()) {

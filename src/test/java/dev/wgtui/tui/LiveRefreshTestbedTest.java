@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,10 +70,7 @@ class LiveRefreshTestbedTest {
 
     /** cm4 pings the hub over the tunnel (the first handshake through wireguard-go can take a while). */
     private static void pingHub(Testbed bed) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline && !bed.exec("cm4", "ping -c 1 -W 1 10.0.0.20").ok()) {
-            Thread.sleep(200);
-        }
+        bed.ping("cm4", "10.0.0.20", Duration.ofSeconds(20));
     }
 
     private static long cm4Age(ScreenDriver s) {

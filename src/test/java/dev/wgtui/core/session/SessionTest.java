@@ -267,23 +267,7 @@ class SessionTest {
     @Test
     void aPlanWithoutAWorkerIsTheShownPlanLessItsPeerReadingNothingAgain() throws Exception {
         MemoryHub hub = new MemoryHub("[Interface]\nListenPort = 51820\n");
-        int[] asked = {0};
-        WorkerKeys keys = new WorkerKeys() {
-            public Map<String, String> publicKeys(java.util.Collection<Node> workers) {
-                return Map.of();
-            }
-
-            @Override
-            public Map<String, String> existingKeys(java.util.Collection<Node> workers) {
-                asked[0]++;
-                return Map.of();
-            }
-
-            @Override
-            public boolean canGenerate() {
-                return true;
-            }
-        };
+        KeysMadeAtApply keys = new KeysMadeAtApply(Map.of());
         Session s = session(hub, keys);
         Plan shown = s.plan(List.of("cm4", "s2204"));
         assertThat(shown.pendingKeys()).containsValue("s2204");
@@ -295,33 +279,45 @@ class SessionTest {
         assertThat(without.pendingKeys()).isEmpty();
         assertThat(without.currentHash()).isEqualTo(shown.currentHash());
         assertThat(without.proposed().render()).doesNotContain("someone else's edit");
-        assertThat(asked[0]).isEqualTo(1);
+        assertThat(keys.existingAsked).isEqualTo(1);
     }
 
     /** A new hub whose workers get their key pairs at apply: the made keys fill in the plan shown. */
     @Test
     void aNewHubWhoseWorkersGetKeyPairsAtApplyIsWrittenAsShown() throws Exception {
         MemoryHub hub = new MemoryHub(null);
-        WorkerKeys keys = new WorkerKeys() {
-            public Map<String, String> publicKeys(java.util.Collection<Node> workers) {
-                return Map.of("s2204", B);
-            }
-
-            @Override
-            public Map<String, String> existingKeys(java.util.Collection<Node> workers) {
-                return Map.of();
-            }
-
-            @Override
-            public boolean canGenerate() {
-                return true;
-            }
-        };
+        WorkerKeys keys = new KeysMadeAtApply(Map.of("s2204", B));
         Session s = session(hub, keys);
         Plan shown = s.plan(List.of("cm4", "s2204"));
         assertThat(shown.previewText()).contains("(made on s2204 at apply)");
         ApplyOutcome out = s.apply(shown);
         assertThat(out.written()).isTrue();
         assertThat(hub.text).isEqualTo(shown.previewText().replace("(made on s2204 at apply)", B));
+    }
+
+    /** Workers with no key yet: a dry-run finds none; the apply makes {@code made}. Counts the dry-run reads. */
+    private static final class KeysMadeAtApply implements WorkerKeys {
+        private final Map<String, String> made;
+        int existingAsked;
+
+        KeysMadeAtApply(Map<String, String> made) {
+            this.made = made;
+        }
+
+        @Override
+        public Map<String, String> publicKeys(java.util.Collection<Node> workers) {
+            return made;
+        }
+
+        @Override
+        public Map<String, String> existingKeys(java.util.Collection<Node> workers) {
+            existingAsked++;
+            return Map.of();
+        }
+
+        @Override
+        public boolean canGenerate() {
+            return true;
+        }
     }
 }
