@@ -137,15 +137,7 @@ class RemoteTestbedTest {
     }
 
     private void assertPingsHub(String worker) throws InterruptedException {
-        ExecResult ping = null;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            ping = bed.exec(worker, "ping -c 1 -W 1 10.0.0.20");
-            if (ping.ok()) {
-                return;
-            }
-            Thread.sleep(200);
-        }
+        ExecResult ping = bed.ping(worker, "10.0.0.20", Duration.ofSeconds(20));
         assertThat(ping.exitCode()).as("%s pings 10.0.0.20: %s%s", worker, ping.out(), ping.err()).isZero();
     }
 
@@ -478,6 +470,9 @@ class RemoteTestbedTest {
             "syncconf,cut", "routes,cut", "readback,cut",
             "backup,timeout", "syncconf,timeout"})
     void aClientGoneAtAnyCommitStepTheHubFinishesAndTheNextRunSaysHow(String step, String how) throws Exception {
+        // no pause file and no job left by an earlier test: the pause waited for is this job's
+        bed.execOk("k8s", "rm -f " + PAUSE);
+        awaitOnHub("! pgrep -f 'wgtui-commi[t]' >/dev/null", "the end of earlier tests' jobs");
         String old = runningHub();
         String hubKey = runningPublicKey();
         String text = withS2204(old);
@@ -493,7 +488,7 @@ class RemoteTestbedTest {
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                 ssh.getOutputStream().write(stdin);
                 ssh.getOutputStream().close();
-                awaitOnHub("test -e " + PAUSE, "the pause at " + step);
+                awaitOnHub("grep -qx " + step + " " + PAUSE, "the pause at " + step);
                 ssh.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
             case "cut" -> {
@@ -505,7 +500,7 @@ class RemoteTestbedTest {
                         return e;
                     }
                 });
-                awaitOnHub("test -e " + PAUSE, "the pause at " + step);
+                awaitOnHub("grep -qx " + step + " " + PAUSE, "the pause at " + step);
                 cut.close();
                 assertThat(running.get(30, TimeUnit.SECONDS)).isInstanceOf(HostException.class);
             }
@@ -516,7 +511,7 @@ class RemoteTestbedTest {
                         .isInstanceOf(HostException.class)
                         .satisfies(e -> assertThat(((HostException) e).kind()).isEqualTo(HostException.Kind.TIMEOUT));
                 impatient.close();
-                awaitOnHub("test -e " + PAUSE, "the pause at " + step);
+                awaitOnHub("grep -qx " + step + " " + PAUSE, "the pause at " + step);
             }
         }
         bed.execOk("k8s", "rm -f " + PAUSE);
